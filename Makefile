@@ -1,0 +1,45 @@
+# Every target installs what it needs first, so on a fresh machine
+# `make serve` and `make test` are the whole set-up.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY_OK  := $(VENV)/.installed
+JS_OK  := node_modules/.installed
+PORT   ?= 8000
+
+.PHONY: deps serve build test lint bench clean
+
+$(PY_OK): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[docs,test,lint]'
+	touch $@
+
+$(JS_OK): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+deps: $(PY_OK) $(JS_OK)
+
+# Live preview for trainers: edits in docs/, snippets/ and tools/ reload the page.
+serve: deps
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+build: deps
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+test: deps
+	@CHROMIUM="$$(sh scripts/find-chromium.sh)" && \
+	  echo "Browser for e2e tests: $$CHROMIUM ($$($$CHROMIUM --version 2>/dev/null))" && \
+	  KB_CHROMIUM="$$CHROMIUM" NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+lint: deps
+	$(BIN)/ruff check tools tests
+	$(BIN)/ruff format --check tools tests
+
+bench: deps
+	@CHROMIUM="$$(sh scripts/find-chromium.sh)" && \
+	  KB_CHROMIUM="$$CHROMIUM" NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site $(VENV) node_modules

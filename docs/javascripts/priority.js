@@ -1,0 +1,1 @@
+// Glue for the priority tool (registers with kbTools).

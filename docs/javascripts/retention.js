@@ -1,0 +1,1 @@
+// Glue for the retention tool (registers with kbTools).

@@ -1,0 +1,180 @@
+// Widget binder: glue between [data-tool] elements and the one shared worker.
+// Loaded on every page, it does nothing (and loads no Pyodide byte) until a page
+// with a tool is shown; the worker then lives for the whole visit, across
+// Material's instant navigation. Tool-specific glue registers with kbTools.
+(() => {
+  const STATUS = {
+    runtime: "正在加载 Python 运行环境（首次约需几秒，之后会快很多）…",
+    tools: "正在安装计算工具…",
+    ready: "工具已就绪，数据只在本机浏览器中计算。",
+    error: "工具加载失败，请刷新页面重试。",
+    queued: "工具仍在加载，加载完成后会自动计算…",
+  };
+  const scriptURL = document.currentScript
+    ? document.currentScript.src
+    : new URL("javascripts/tools.js", document.baseURI).href;
+  const specs = {};
+  const pending = new Map();
+  let worker = null;
+  let state = "idle";          // idle | loading | ready | error
+  let nextId = 1;
+  let workerStarts = 0;
+
+  function setState(next, stage) {
+    state = next;
+    for (const root of document.querySelectorAll("[data-tool]")) {
+      root.dataset.state = next === "idle" ? "loading" : next;
+      const status = statusOf(root);
+      if (status) status.textContent = STATUS[stage || next] || "";
+    }
+  }
+
+  function startWorker() {
+    worker = new Worker(new URL("tool-worker.js", scriptURL), { type: "module" });
+    workerStarts += 1;
+    setState("loading", "runtime");
+    worker.onmessage = ({ data: msg }) => {
+      if (msg.type === "progress") setState("loading", msg.stage);
+      else if (msg.type === "ready") setState("ready");
+      else if (msg.type === "fatal") fail(new Error(msg.detail));
+      else settle(msg);
+    };
+    worker.onerror = (event) => { event.preventDefault(); fail(new Error(event.message || "worker error")); };
+  }
+
+  function fail(err) {
+    // A dead worker is dropped; the next call starts a fresh one.
+    if (worker) worker.terminate();
+    worker = null;
+    setState("error");
+    for (const { reject } of pending.values()) reject(err);
+    pending.clear();
+  }
+
+  function settle(msg) {
+    const entry = pending.get(msg.id);
+    if (!entry) return;
+    pending.delete(msg.id);
+    if (msg.type === "result") entry.resolve(msg.envelope);
+    else entry.reject(Object.assign(new Error(msg.detail), { bug: true }));
+  }
+
+  // Run tools.<tool>.<action>(input) in the worker; resolves with the envelope.
+  function call(tool, input, { action = "run", files = {}, needs = [] } = {}) {
+    if (!worker) startWorker();
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, tool, action, input, files, needs });
+    });
+  }
+
+  const statusOf = (root) => root.querySelector("[data-role=status]");
+  const errorOf = (root) => root.querySelector("[data-role=error]");
+  const resultOf = (root) => root.querySelector("[data-role=result]");
+
+  // Default input: the form's named fields as a flat object of strings.
+  function collectForm(root) {
+    const form = root.querySelector("form");
+    return form ? Object.fromEntries(new FormData(form)) : {};
+  }
+
+  function clearError(root) {
+    const box = errorOf(root);
+    if (box) { box.hidden = true; box.textContent = ""; }
+    for (const el of root.querySelectorAll("[aria-invalid=true]")) {
+      el.removeAttribute("aria-invalid");
+      const ids = (el.getAttribute("aria-describedby") || "").split(" ").filter((x) => x && x !== box.id);
+      if (ids.length) el.setAttribute("aria-describedby", ids.join(" "));
+      else el.removeAttribute("aria-describedby");
+    }
+  }
+
+  // Show a message, tie it to the offending field (if the tool can find it) and focus.
+  function showError(root, message, field) {
+    const box = errorOf(root);
+    box.textContent = message;
+    box.hidden = false;
+    if (!box.id) box.id = `${root.dataset.tool}-error`;
+    if (field) {
+      field.setAttribute("aria-invalid", "true");
+      const ids = new Set((field.getAttribute("aria-describedby") || "").split(" ").filter(Boolean));
+      ids.add(box.id);
+      field.setAttribute("aria-describedby", [...ids].join(" "));
+      field.focus();
+    } else {
+      box.tabIndex = -1;
+      box.focus();
+    }
+  }
+
+  function describe(error) {
+    const where = [];
+    if (error.account) where.push(`账户“${error.account}”`);
+    if (error.row) where.push(`第 ${error.row} 行`);
+    if (error.column) where.push(`“${error.column}”列`);
+    return where.length ? `${where.join("，")}：${error.message}` : error.message;
+  }
+
+  async function submit(root) {
+    const name = root.dataset.tool;
+    const spec = specs[name] || {};
+    clearError(root);
+    if (state !== "ready") statusOf(root).textContent = STATUS.queued;
+    root.setAttribute("aria-busy", "true");
+    try {
+      const request = spec.collect ? await spec.collect(root) : { input: collectForm(root) };
+      const envelope = await call(name, request.input, request);
+      if (envelope.ok) {
+        const result = resultOf(root);
+        result.innerHTML = envelope.html;
+        if (spec.rendered) spec.rendered(root, envelope);
+        result.tabIndex = -1;
+        result.focus();
+      } else {
+        const field = spec.fieldFor ? spec.fieldFor(root, envelope.error) : null;
+        showError(root, describe(envelope.error), field);
+      }
+    } catch (err) {
+      const text = err.bug
+        ? `程序出错了（这是本站的缺陷，不是您的输入问题），请把以下信息告诉管理员：${err.message}`
+        : `计算工具意外停止：${err.message}。请再点一次计算，工具会自动重新启动。`;
+      showError(root, text, null);
+    } finally {
+      root.removeAttribute("aria-busy");
+      if (state === "ready") statusOf(root).textContent = STATUS.ready;
+    }
+  }
+
+  function mount() {
+    const roots = document.querySelectorAll("[data-tool]");
+    if (!roots.length) return;
+    if (!worker) startWorker(); else setState(state);
+    for (const root of roots) {
+      if (root.dataset.bound) continue;
+      root.dataset.bound = "1";
+      const form = root.querySelector("form");
+      if (form) form.addEventListener("submit", (event) => { event.preventDefault(); submit(root); });
+      const spec = specs[root.dataset.tool];
+      if (spec && spec.mount) spec.mount(root);
+    }
+  }
+
+  window.kbTools = {
+    register(name, spec) {
+      specs[name] = spec;
+      // Tool glue may load after a page was already mounted: catch up.
+      if (spec.mount) {
+        for (const root of document.querySelectorAll(`[data-tool="${name}"][data-bound]`)) spec.mount(root);
+      }
+    },
+    call,
+    submit,
+    get state() { return state; },
+    get workerStarts() { return workerStarts; },  // read by the e2e tests
+  };
+
+  // Material re-renders content on instant navigation and emits on document$.
+  if (window.document$) window.document$.subscribe(mount);
+  else document.addEventListener("DOMContentLoaded", mount);
+})();
