@@ -1,0 +1,46 @@
+"""The history laid out as the report prints it: one row per year, twelve month columns."""
+
+from __future__ import annotations
+
+from tools.errors import InputError
+from tools.retention import codes as C
+from tools.retention.months import month_text, parse_month, window_of
+
+
+def layout(data: dict) -> dict:
+    """Rows of cells for the history typed so far; the report month, when valid, marks
+    which cells fall inside the report's 60-month window."""
+    history = C.normalize(data.get("history"))
+    if not history:
+        return {"rows": [], "episodes": [], "months": 0}
+    C.check_known(history)
+    raw_start = data.get("history_start") or data.get("opened")
+    if not raw_start:
+        raise InputError("先填写开户月份，才能把代码排到对应的月份。", field="opened")
+    start = parse_month(raw_start, "还款记录起始月份", field="history_start")
+    try:
+        lo, hi = window_of(parse_month(data.get("report_month"), "报告月份", field="report_month"))
+    except InputError:  # the preview still works while the report month is being typed
+        lo, hi = None, None
+    by_month = {start + i: code for i, code in enumerate(history)}
+    rows = []
+    for year in range(start // 12, (start + len(history) - 1) // 12 + 1):
+        cells = []
+        for month in range(year * 12, year * 12 + 12):
+            code = by_month.get(month)
+            cells.append(
+                None
+                if code is None
+                else {
+                    "month": month_text(month),
+                    "code": code,
+                    "adverse": code in C.ADVERSE,
+                    "shown": lo is not None and lo <= month <= hi,
+                }
+            )
+        rows.append({"year": year, "cells": cells})
+    runs = [
+        {"first": month_text(start + a), "last": month_text(start + b)}
+        for a, b in C.episodes(history)
+    ]
+    return {"rows": rows, "episodes": runs, "months": len(history)}
