@@ -1,0 +1,87 @@
+"""Python-Markdown extension: the glossary, defined once in snippets/glossary.md.
+
+The glossary is a list of ``*[术语]: 定义`` abbreviations, appended to every page
+by pymdownx.snippets, so each term shows its definition as a tooltip.
+
+Two changes on top of the ``abbr`` extension (list this one after ``abbr``):
+- ``abbr`` matches terms between ``\\b`` boundaries, and there are none inside
+  a run of Chinese characters, so 贷后 in 做贷后回访 would never get its tooltip.
+  The replacement asks for a boundary only where a term begins or ends with
+  an ASCII letter or digit.
+- A ``/// glossary`` … ``///`` block renders every term with its definition as a
+  definition list: the glossary page shows the same definitions, never a copy.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions.abbr import AbbrTreeprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from tools.build.dialogue import take_body
+
+OPEN_RE = re.compile(r"^///[ \t]*glossary[ \t]*$")
+ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
+MARK = "kb-glossary"
+
+
+def term_pattern(term: str) -> str:
+    start = r"(?<![A-Za-z0-9_])" if ASCII_WORD.match(term[0]) else ""
+    end = r"(?![A-Za-z0-9_])" if ASCII_WORD.match(term[-1]) else ""
+    return start + re.escape(term) + end
+
+
+class CjkAbbrTreeprocessor(AbbrTreeprocessor):
+    def run(self, root):
+        if not self.abbrs:
+            return
+        terms = sorted(self.abbrs, key=len, reverse=True)  # longest term wins
+        self.RE = re.compile("|".join(term_pattern(term) for term in terms))
+        self.iter_element(root)
+
+
+class GlossaryBlock(BlockProcessor):
+    def test(self, parent, block):
+        return bool(OPEN_RE.match(block.split("\n", 1)[0]))
+
+    def run(self, parent, blocks):
+        take_body(blocks.pop(0).split("\n")[1:], blocks)  # the body is ignored
+        etree.SubElement(parent, "dl", {"class": MARK})
+
+
+class GlossaryFiller(Treeprocessor):
+    """Fill each glossary block once all abbreviations of the page are known."""
+
+    def __init__(self, md, abbrs: dict[str, str]):
+        super().__init__(md)
+        self.abbrs = abbrs
+
+    def run(self, root):
+        for box in root.iter("dl"):
+            if box.get("class") != MARK:
+                continue
+            for term, definition in self.abbrs.items():
+                head = etree.SubElement(box, "dt")
+                head.text = AtomicString(term)
+                # Plain text: other terms inside a definition get their own tooltip.
+                etree.SubElement(box, "dd").text = definition
+
+
+class GlossaryExtension(Extension):
+    def extendMarkdown(self, md):
+        try:
+            abbr = md.treeprocessors["abbr"]
+        except KeyError as missing:
+            raise ValueError("tools.build.glossary 要放在 abbr 扩展之后") from missing
+        md.treeprocessors.register(CjkAbbrTreeprocessor(md, abbr.abbrs), "abbr", 7)
+        md.treeprocessors.register(GlossaryFiller(md, abbr.abbrs), "kb_glossary", 7.5)
+        md.parser.blockprocessors.register(GlossaryBlock(md.parser), "kb_glossary", 106)
+
+
+def makeExtension(**kwargs):
+    return GlossaryExtension(**kwargs)
