@@ -1,0 +1,25 @@
+"""The first sheet of an .xlsx file as a grid of strings (openpyxl, loaded only for .xlsx)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from tools.errors import InputError
+from tools.priority.parse import cell_text
+
+
+def grid(data: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook  # optional wheel: the page installs it for .xlsx only
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise InputError("无法打开这个 Excel 文件：它不是有效的 .xlsx 文件", field="file") from None
+    try:
+        if not book.worksheets:
+            raise InputError("这个 Excel 文件没有工作表", field="file")
+        sheet = book.worksheets[0]
+        return [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
