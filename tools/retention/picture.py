@@ -80,15 +80,25 @@ def svg(account: dict, window: dict, report: str, history: list[tuple[str, str]]
             f'height="{STRIP}" fill="{COLOURS[_kind(code)]}"><title>{month} {escape(code)} '
             f"{escape(C.MEANING[code])}</title></rect>"
         )
-    parts.append(
-        _text(LEFT, TOP + STRIP + 16, "绿色 正常　蓝色 结清　红色 逾期　灰色 其他", size=11)
-    )
+    parts.extend(_legend(TOP + STRIP + 8))
     for row, episode in enumerate(episodes):
         parts.extend(_episode(episode, TOP + STRIP + 34 + row * ROW + 14, x, _month(report)))
     if not episodes:
         parts.append(_text(LEFT, TOP + STRIP + 50, "没有逾期记录。"))
     parts.append("</svg>")
     return "".join(parts)
+
+
+LEGEND = (("normal", "正常"), ("closed", "结清/结束"), ("adverse", "逾期"), ("other", "其他"))
+
+
+def _legend(y: float) -> list[str]:
+    out = []
+    for place, (kind, label) in enumerate(LEGEND):
+        left = LEFT + place * 90
+        out.append(f'<rect x="{left}" y="{y}" width="10" height="10" fill="{COLOURS[kind]}"/>')
+        out.append(_text(left + 14, y + 9.5, label, size=11))
+    return out
 
 
 def _episode(episode: dict, y: float, x, report: int) -> list[str]:

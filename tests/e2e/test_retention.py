@@ -1,0 +1,116 @@
+"""The retention checker in Chromium: answer and picture, errors by their field,
+examples, and one worker across instant navigation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import wait_for_tool
+
+pytestmark = pytest.mark.e2e
+# The browser's own month, as the page should default the report month to.
+THIS_MONTH = (
+    "() => { const d = new Date(); "
+    "return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`; }"
+)
+
+
+@pytest.fixture
+def tool(site_server, page):
+    page.goto(site_server.url + "tools/retention/")
+    wait_for_tool(page, "retention")
+    return page
+
+
+def fill_account(page, **values):
+    box = page.locator("[data-role=account]").first
+    for name, value in values.items():
+        box.locator(f'[data-field="{name}"]').fill(value)
+
+
+def test_fill_form_gives_answer_preview_and_picture(tool):
+    page = tool
+    this_month = page.evaluate(THIS_MONTH)
+    expect(page.locator('[data-field="report_month"]')).to_have_value(this_month)
+    page.fill('[data-field="report_month"]', "2022-02")
+    fill_account(
+        page,
+        name="<b>车贷</b>",
+        opened="2016-01",
+        history_start="2017-03",
+        history="1" + "N" * 59,
+        repaid_on="2017-04-10",
+    )
+    preview = page.locator("[data-role=preview] table.kb-ret-grid")
+    expect(preview).to_be_visible()
+    expect(preview.locator("tbody tr")).to_have_count(6)  # 2017 … 2022
+    page.click("button[type=submit]")
+    result = page.locator("[data-role=result]")
+    expect(result.locator("svg > title")).to_have_count(1)
+    expect(result).to_contain_text("2022-03 的报告起不再显示")
+    expect(result).to_contain_text("法定删除期限 2022-04-10")
+    expect(result.locator("h3")).to_have_text("<b>车贷</b>")
+    assert page.locator("[data-role=error]").is_hidden()
+
+
+def test_bad_input_is_shown_by_its_field_and_the_page_keeps_working(tool):
+    page = tool
+    page.fill('[data-field="report_month"]', "2024-06")
+    fill_account(page, opened="2023-13", history="NNNN")
+    page.click("button[type=submit]")
+    error = page.locator("[data-role=error]")
+    expect(error).to_be_visible()
+    expect(error).to_contain_text("01 到 12")
+    opened = page.locator('[data-field="opened"]').first
+    expect(opened).to_have_attribute("aria-invalid", "true")
+    expect(opened).to_have_attribute("aria-describedby", re.compile(r"\bretention-error\b"))
+    expect(opened).to_be_focused()
+
+    fill_account(page, opened="2023-12")
+    page.click("button[type=submit]")
+    expect(page.locator("[data-role=result] svg")).to_have_count(1)
+    expect(error).to_be_hidden()
+    expect(opened).not_to_have_attribute("aria-invalid", "true")
+
+
+def test_second_account_error_points_at_that_account(tool):
+    page = tool
+    page.fill('[data-field="report_month"]', "2024-06")
+    fill_account(page, opened="2020-01", history="NNN")
+    page.click("[data-action=add]")
+    second = page.locator("[data-role=account]").nth(1)
+    expect(second.locator("legend")).to_have_text("账户 2")
+    second.locator('[data-field="opened"]').fill("2020-01")
+    second.locator('[data-field="history"]').fill("NNX")
+    page.click("button[type=submit]")
+    expect(page.locator("[data-role=error]")).to_contain_text("“X”无法识别")
+    expect(second.locator('[data-field="history"]')).to_have_attribute("aria-invalid", "true")
+    assert page.get_attribute("label[for=retention-history-2]", "data-label") == "history"
+
+
+def test_example_button_loads_and_answers(tool):
+    page = tool
+    page.click("[data-example='5-long-overdue']")
+    expect(page.locator('[data-field="report_month"]')).to_have_value("2022-06")
+    result = page.locator("[data-role=result]")
+    expect(result).to_contain_text("2024-07 的报告起不再显示")
+    expect(result).to_contain_text("2024-08-15")
+    page.click("[data-example='6-never-repaid']")
+    expect(result).to_contain_text("5 年保留期要从还清之日才开始计算")
+
+
+def test_instant_navigation_starts_one_worker(tool):
+    page = tool
+    page.evaluate("window.__samePage = true")
+    page.click("article a[href$='credit/']")
+    expect(page).to_have_url(re.compile(r"/credit/$"))
+    expect(page.locator("h1")).to_contain_text("征信记录")
+    page.click(".md-nav a[href$='tools/retention/']")
+    wait_for_tool(page, "retention")
+    assert page.evaluate("window.__samePage") is True  # no full reload
+    assert page.evaluate("kbTools.workerStarts") == 1
+    page.click("[data-example='4-repaid']")
+    expect(page.locator("[data-role=result]")).to_contain_text("2022-04-10")
