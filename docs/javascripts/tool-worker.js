@@ -58,8 +58,9 @@ self.onmessage = async ({ data: msg }) => {
     files.destroy();
     post({ type: "result", id: msg.id, envelope: JSON.parse(text) });
   } catch (err) {
-    // A Python exception other than InputError is a bug: pass on its last lines.
+    // A Python exception other than InputError is a bug: pass on its last line
+    // (exception type and message), which is the short detail the page shows.
     const lines = String(err && err.message || err).trim().split("\n");
-    post({ type: "bug", id: msg.id, detail: lines.slice(-3).join("\n") });
+    post({ type: "bug", id: msg.id, detail: lines[lines.length - 1] });
   }
 };

@@ -4,7 +4,9 @@ Vendored JavaScript carries fallbacks to outside hosts on code paths this site
 never takes (Material's polyfill/mermaid/repository loaders, Pyodide's CDN for
 packages by name). They are rewritten to ``about:blank`` so that even a path we
 did not foresee cannot reach outside; source maps, which only repeat them, are
-dropped. tests/site checks the result.
+dropped, and so are the search language packs the site's search does not use
+(they bundle Node code naming outside sites, and would bloat the offline cache).
+tests/site checks the result.
 """
 
 from __future__ import annotations
@@ -20,9 +22,28 @@ DORMANT_HOSTS = re.compile(
 GITLAB_API = re.compile(r"https://(\$\{\w+\}/api/v4/)")
 
 
+# Segmenters Material loads only for Japanese and Thai.
+SEGMENTERS = {"tinyseg.js": "ja", "wordcut.js": "th"}
+
+
+def _unused_search_languages(site: Path, config) -> list[Path]:
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    langs = set(plugin.config.lang or ["en"]) if plugin else set()
+    lunr = site / "assets" / "javascripts" / "lunr"
+    unused = [p for p in lunr.glob("*.js") if SEGMENTERS.get(p.name, "") not in langs]
+    for path in (lunr / "min").glob("lunr.*.min.js"):
+        lang = path.name.split(".")[1]
+        needed = lang in langs or (lang == "stemmer" and langs - {"en"}) or (
+            lang == "multi" and len(langs) > 1
+        )
+        if not needed:
+            unused.append(path)
+    return unused
+
+
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
-    for path in site.rglob("*.map"):
+    for path in [*site.rglob("*.map"), *_unused_search_languages(site, config)]:
         path.unlink()
     for path in [*site.rglob("*.js"), *site.rglob("*.mjs")]:
         text = path.read_text(encoding="utf-8")
