@@ -62,7 +62,7 @@ run = plan
 
 def page(data: dict) -> dict:
     """Rows of one table page: ``items`` (entries of ``list``), ``groups``, ``grouped``."""
-    return {"ok": True, "data": None, "html": render.rows_html(data)}
+    return {"ok": True, "data": {"info": render.page_info(data)}, "html": render.rows_html(data)}
 
 
 def export(data: dict) -> dict:

@@ -68,12 +68,13 @@ def _row(e: dict, cols: tuple, list_name: str) -> str:
     cells = "".join(f'<td data-label="{h}">{cell(e)}</td>' for _, h, cell in cols)
     button = (
         f'<button type="button" class="pp-expand" aria-expanded="false" aria-controls="{rid}">'
-        f'原因<span class="md-visually-hidden">：{escape(e["name"])}</span></button>'
+        f'原因<span class="pp-sr">：{escape(e["name"])}</span></button>'
     )
     width = len(cols) + 1
     return (
-        f'<tr class="pp-row pp-row-{tier}">{cells}<td>{button}</td></tr>'
-        f'<tr class="pp-reasons" id="{rid}" hidden><td colspan="{width}">{_reasons(e)}</td></tr>'
+        f'<tr class="pp-row pp-row-{tier}"><td class="pp-col-why">{button}</td>{cells}</tr>'
+        f'<tr class="pp-reasons" id="{rid}" hidden><td colspan="{width}">'
+        f'<div class="pp-reasons-box">{_reasons(e)}</div></td></tr>'
     )
 
 
@@ -96,6 +97,14 @@ def rows_html(data: dict) -> str:
     return "".join(out)
 
 
+def page_info(data: dict) -> str:
+    """ "第 2 / 5 页，共 480 户" for a page starting at ``start`` of ``total`` rows."""
+    total = int(data.get("total") or 0)
+    pages = max(1, -(-total // PAGE_SIZE))
+    current = int(data.get("start") or 0) // PAGE_SIZE + 1
+    return f"第 {current} / {pages} 页，共 {total} 户"
+
+
 def _table(list_name: str, items: list[dict], groups: list[dict], caption: str) -> str:
     cols = COLUMNS[list_name]
     grouped = list_name == "visits"
@@ -109,17 +118,17 @@ def _table(list_name: str, items: list[dict], groups: list[dict], caption: str) 
     )
     pager = ""
     if len(items) > PAGE_SIZE:
-        pages = -(-len(items) // PAGE_SIZE)
         pager = (
             f'<nav class="pp-pager" data-list="{list_name}" aria-label="{caption}分页">'
             '<button type="button" data-page="-1" disabled>上一页</button>'
-            f'<span data-role="page-info">第 1 / {pages} 页，共 {len(items)} 户</span>'
+            f'<span data-role="page-info">{page_info({"start": 0, "total": len(items)})}</span>'
             '<button type="button" data-page="1">下一页</button></nav>'
         )
     return (
         f'<div class="pp-table-wrap" role="region" tabindex="0" aria-label="{caption}">'
         f'<table class="pp-table" data-list="{list_name}" data-page-size="{PAGE_SIZE}">'
-        f'<caption>{caption}</caption><thead><tr>{heads}<th scope="col">原因</th></tr></thead>'
+        f'<caption>{caption}</caption><thead><tr><th scope="col" class="pp-col-why">原因</th>'
+        f"{heads}</tr></thead>"
         f"<tbody>{body}</tbody></table></div>{pager}"
     )
 
