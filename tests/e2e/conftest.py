@@ -24,7 +24,9 @@ CHROMIUM_ARGS = [
 def browser_type_launch_args(browser_type_launch_args):
     executable = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
     if not Path(executable).exists():
-        pytest.fail(f"No Chromium at {executable}: run the tests with `make test`, or set KB_CHROMIUM.")
+        pytest.fail(
+            f"No Chromium at {executable}: run the tests with `make test`, or set KB_CHROMIUM."
+        )
     return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_ARGS}
 
 
@@ -32,8 +34,8 @@ def wait_for_tool(page, name: str, timeout: float = 60_000) -> None:
     """Wait until the tool ``name`` on the current page is ready (fails on error)."""
     selector = f'[data-tool="{name}"]'
     page.wait_for_function(
-        f"""() => {{ const el = document.querySelector('{selector}');
-                  return el && (el.dataset.state === 'ready' || el.dataset.state === 'error'); }}""",
+        """sel => ["ready", "error"].includes(document.querySelector(sel)?.dataset.state)""",
+        arg=selector,
         timeout=timeout,
     )
     state = page.get_attribute(selector, "data-state")

@@ -25,7 +25,9 @@ def test_every_page_loads_from_own_origin_only(site_server, page):
     page.on("request", lambda r: None if site_server.is_own(r.url) else outside.append(r.url))
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("requestfailed", lambda r: failed.append(f"{r.failure} {r.url}"))
-    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.on(
+        "console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None
+    )
     page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
 
     for url in sitemap_urls(site_server):

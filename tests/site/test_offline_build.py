@@ -7,7 +7,9 @@ import re
 import pytest
 
 # Request-capable places in HTML and CSS: src/href/srcset/action/poster, url(), @import.
-HTML_REF = re.compile(r"""(?:src|href|srcset|action|poster|data)\s*=\s*["']\s*((?:https?:)?//[^"'\s]+)""", re.I)
+HTML_REF = re.compile(
+    r"""(?:src|href|srcset|action|poster|data)\s*=\s*["']\s*((?:https?:)?//[^"'\s]+)""", re.I
+)
 CSS_REF = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])((?:https?:)?//[^"')\s]+)""", re.I)
 JS_URL = re.compile(r"https?://[A-Za-z0-9.-]+")
 # Comments name sites (licences, docs) but fetch nothing: drop them before scanning.
@@ -15,7 +17,14 @@ JS_COMMENT = re.compile(r"/\*[\s\S]*?\*/|(?:^|(?<=\s))//.*$", re.M)
 # URLs vendored JS names in strings but never fetches: XML namespaces (SVG), and
 # the link in lunr's console warning about a version mismatch.
 JS_NAMED_ONLY = {"http://www.w3.org", "https://www.w3.org", "https://bit.ly"}
-KNOWN_CDNS = ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "unpkg.com", "cdnjs.", "api.github")
+KNOWN_CDNS = (
+    "fonts.googleapis",
+    "fonts.gstatic",
+    "cdn.jsdelivr",
+    "unpkg.com",
+    "cdnjs.",
+    "api.github",
+)
 
 
 def files(site, *suffixes):

@@ -38,7 +38,13 @@ def test_input_error_becomes_error_envelope(echo_tool):
     out = json.loads(dispatch.call("echo", "run", '{"bad": true}'))
     assert out == {
         "ok": False,
-        "error": {"message": "坏输入", "field": "x", "account": None, "row": 2, "column": "客户编号"},
+        "error": {
+            "message": "坏输入",
+            "field": "x",
+            "account": None,
+            "row": 2,
+            "column": "客户编号",
+        },
     }
 
 

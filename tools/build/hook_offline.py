@@ -33,8 +33,10 @@ def _unused_search_languages(site: Path, config) -> list[Path]:
     unused = [p for p in lunr.glob("*.js") if SEGMENTERS.get(p.name, "") not in langs]
     for path in (lunr / "min").glob("lunr.*.min.js"):
         lang = path.name.split(".")[1]
-        needed = lang in langs or (lang == "stemmer" and langs - {"en"}) or (
-            lang == "multi" and len(langs) > 1
+        needed = (
+            lang in langs
+            or (lang == "stemmer" and langs - {"en"})
+            or (lang == "multi" and len(langs) > 1)
         )
         if not needed:
             unused.append(path)
