@@ -36,6 +36,7 @@ test: deps
 lint: deps
 	$(BIN)/ruff check tools tests
 	$(BIN)/ruff format --check tools tests
+	$(BIN)/python -m tools.build.snippet_lint
 
 bench: deps
 	@CHROMIUM="$$(sh scripts/find-chromium.sh)" && \

@@ -72,6 +72,16 @@ def split_choices(text: str) -> list[str]:
     return [part.strip() for part in CHOICE_RE.split(text)]
 
 
+class SpeakerError(ValueError):
+    """A line of the speakers file that is not ``角色 = css-suffix``."""
+
+    def __init__(self, source: str, line: int, text: str):
+        self.source, self.line = source, line
+        self.message = f"说话人这一行看不懂：“{text}”"
+        self.fix = "写成“中文角色 = 英文样式名”，例如“担保人 = guarantor”"
+        super().__init__(f"{source}:{line}: {self.message}。怎样改：{self.fix}。")
+
+
 def parse_speakers(text: str, source: str = "speakers") -> dict[str, str]:
     """Read ``角色 = css-suffix`` lines; ``#`` starts a comment."""
     speakers: dict[str, str] = {}
@@ -81,10 +91,7 @@ def parse_speakers(text: str, source: str = "speakers") -> dict[str, str]:
             continue
         match = SPEAKER_LINE_RE.match(line)
         if not match:
-            raise ValueError(
-                f"{source}:{number}: 说话人这一行看不懂：“{line}”。"
-                "怎样改：写成“中文角色 = 英文样式名”，例如“担保人 = guarantor”。"
-            )
+            raise SpeakerError(source, number, line)
         speakers[match.group("name")] = match.group("slug")
     return speakers
 
