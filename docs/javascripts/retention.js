@@ -137,7 +137,7 @@
   }
 
   // The input element an error names: the report month, or a field of the named account.
-  function fieldFor(root, error) {
+  function findField(root, error) {
     if (error.field === "report_month") return reportField(root);
     const boxes = accounts(root);
     const box = typeof error.account === "number"
@@ -145,6 +145,16 @@
       : boxes.find((b) => field(b, "name").value.trim() === error.account);
     if (!box) return null;
     return ACCOUNT_FIELDS.includes(error.field) ? field(box, error.field) : field(box, "opened");
+  }
+
+  // The binder has one error box per tool; move it next to the field it names so the
+  // message shows beside that field (back below the form when it names none).
+  function fieldFor(root, error) {
+    const input = findField(root, error);
+    const box = root.querySelector("[data-role=error]");
+    if (input) input.after(box);
+    else root.querySelector("form").after(box);
+    return input;
   }
 
   window.kbTools.register(NAME, { mount, collect, fieldFor });

@@ -68,6 +68,8 @@ def test_bad_input_is_shown_by_its_field_and_the_page_keeps_working(tool):
     expect(opened).to_have_attribute("aria-invalid", "true")
     expect(opened).to_have_attribute("aria-describedby", re.compile(r"\bretention-error\b"))
     expect(opened).to_be_focused()
+    # The message sits right under the field it names.
+    expect(opened.locator("xpath=following-sibling::*[1]")).to_have_attribute("data-role", "error")
 
     fill_account(page, opened="2023-12")
     page.click("button[type=submit]")

@@ -10,7 +10,7 @@ from tools.retention import codes as C
 from tools.retention.months import month_text
 
 WIDTH = 760
-LEFT, RIGHT = 16, 190  # the right margin leaves room for the last label
+LEFT, RIGHT = 16, 210  # the right margin leaves room for the last label
 TOP = 58  # y of the month strip
 STRIP = 18
 ROW = 40  # height of one episode row
@@ -29,7 +29,7 @@ def _kind(code: str) -> str:
     return {"N": "normal", "C": "closed", "G": "closed"}.get(code, "other")
 
 
-def _text(x: float, y: float, label: str, anchor: str = "start", size: int = 12) -> str:
+def _text(x: float, y: float, label: str, anchor: str = "start", size: int = 13) -> str:
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" '
         f'fill="currentColor">{escape(label)}</text>'
@@ -58,13 +58,14 @@ def svg(account: dict, window: dict, report: str, history: list[tuple[str, str]]
         f"<desc>{escape(_describe(account, window, report))}</desc>",
     ]
     # Year ticks above the strip.
+    step = -(-30 // max(int(12 * scale), 1))  # label every step-th year so labels never touch
     for year in range(lo // 12, hi // 12 + 1):
-        if lo <= year * 12 < hi:
+        if lo <= year * 12 < hi and year % step == 0:
             parts.append(
                 f'<line x1="{x(year * 12):.1f}" y1="{TOP - 14}" x2="{x(year * 12):.1f}" '
                 f'y2="{TOP + STRIP}" stroke="currentColor" stroke-opacity="0.25"/>'
             )
-            parts.append(_text(x(year * 12) + 2, TOP - 4, str(year), size=10))
+            parts.append(_text(x(year * 12) + 2, TOP - 4, str(year), size=11))
     # The report's window as a band over the strip.
     first, last = _month(window["first"]), _month(window["last"])
     parts.append(
@@ -72,7 +73,7 @@ def svg(account: dict, window: dict, report: str, history: list[tuple[str, str]]
         f'width="{x(last + 1) - x(first):.1f}" height="{STRIP + 34}" fill="#26a69a" '
         'fill-opacity="0.15" stroke="#00897b" stroke-dasharray="4 3"/>'
     )
-    parts.append(_text(x(first) + 3, TOP - 18, f"{report} 的报告显示的 60 个月", size=11))
+    parts.append(_text(x(first) + 3, TOP - 18, f"{report} 的报告显示的 60 个月", size=12))
     for month, code in history:
         m = _month(month)
         parts.append(
@@ -97,7 +98,7 @@ def _legend(y: float) -> list[str]:
     for place, (kind, label) in enumerate(LEGEND):
         left = LEFT + place * 90
         out.append(f'<rect x="{left}" y="{y}" width="10" height="10" fill="{COLOURS[kind]}"/>')
-        out.append(_text(left + 14, y + 9.5, label, size=11))
+        out.append(_text(left + 14, y + 9.5, label, size=12))
     return out
 
 
