@@ -35,7 +35,10 @@
     setState("loading", "runtime");
     worker.onmessage = ({ data: msg }) => {
       if (msg.type === "progress") setState("loading", msg.stage);
-      else if (msg.type === "ready") setState("ready");
+      else if (msg.type === "ready") {
+        setState("ready");
+        document.dispatchEvent(new CustomEvent("kb:tools-ready"));  // offline.js keeps the tools
+      }
       else if (msg.type === "fatal") fail(new Error(msg.detail));
       else settle(msg);
     };

@@ -1,0 +1,70 @@
+"""MkDocs hook: write the service worker for offline use, keyed by a build hash.
+
+docs/javascripts/sw.js is the source; this writes it to the site root (its scope
+must be the whole site) with the version and the precache lists filled in:
+pages, search index and assets (CORE) and the Pyodide core and wheels (TOOLS).
+The version hashes every shipped file, so any change makes a new version.
+Under `mkdocs serve` the worker removes itself instead, so trainers always see
+their latest edit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+SOURCE = "javascripts/sw.js"
+TOOL_DIRS = ("_pyodide/", "_tools/")
+# Not worth caching: compressed twin of sitemap.xml.
+SKIP = {"sitemap.xml.gz"}
+# Live preview: no caching; drop any worker and cache left from a built site.
+UNREGISTER = """self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil((async () => {
+  for (const name of await caches.keys()) if (name.startsWith("kb-")) await caches.delete(name);
+  await self.registration.unregister();
+})()));
+"""
+_command = "build"
+
+
+def on_startup(command, **kwargs):
+    global _command
+    _command = command
+
+
+def _cache_key(rel: str) -> str:
+    """The URL a browser asks for: pages by their directory."""
+    if rel == "index.html":
+        return "./"
+    if rel.endswith("/index.html"):
+        return rel[: -len("index.html")]
+    return rel
+
+
+def on_post_build(config, **kwargs):
+    site = Path(config.site_dir)
+    source = site / SOURCE
+    template = source.read_text(encoding="utf-8")
+    source.unlink()
+    if _command == "serve":
+        (site / "sw.js").write_text(UNREGISTER, encoding="utf-8")
+        return
+
+    files = sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*")
+        if p.is_file() and p.name not in SKIP and p.name != "sw.js"
+    )
+    digest = hashlib.sha256()
+    for rel in files:
+        digest.update(rel.encode() + b"\0" + (site / rel).read_bytes())
+    core = [_cache_key(rel) for rel in files if not rel.startswith(TOOL_DIRS)]
+    tools = [rel for rel in files if rel.startswith(TOOL_DIRS)]
+
+    text = (
+        template.replace("__KB_VERSION__", digest.hexdigest()[:16])
+        .replace("__KB_CORE__", json.dumps(core, ensure_ascii=False))
+        .replace("__KB_TOOLS__", json.dumps(tools))
+    )
+    (site / "sw.js").write_text(text, encoding="utf-8")
