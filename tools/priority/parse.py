@@ -50,7 +50,12 @@ def split_csv(text: str) -> list[list[str]]:
     text = text.lstrip("\ufeff")
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error:
+        raise InputError(
+            "无法按 CSV 表格读取这个文件：某个单元格过长或引号不成对", field="file"
+        ) from None
 
 
 def cell_text(value) -> str:

@@ -1,0 +1,66 @@
+"""Rows and helpers shared by the priority tool's tests (plan month 2026-12)."""
+
+from __future__ import annotations
+
+from tools.priority import plan
+
+MONTH = "2026-12"
+
+
+def row(id_: str = "C1", **cells) -> dict:
+    """A performing client that triggers nothing in 2026-12; ``cells`` override columns."""
+    base = {
+        "客户编号": id_,
+        "客户名称": "测试客户",
+        "区域": "城关镇",
+        "行业": "农资经营",
+        "高危行业": "否",
+        "名单类型": "",
+        "放款日期": "2025-12-15",
+        "到期日期": "2027-12-14",
+        "还款方式": "分期还款",
+        "贷款余额": "100000",
+        "逾期天数": "0",
+        "近12个月逾期次数": "0",
+        "五级分类": "正常",
+        "上次回访日期": "2026-10-01",
+        "首次检查已完成": "是",
+        "交接客户": "否",
+        "转介绍意向": "否",
+        "信贷员标记": "否",
+        "行内要求回访": "否",
+        "风险信号": "",
+        "备注": "",
+    }
+    base.update(cells)
+    return base
+
+
+# A large loan so that the exposure points of the client under test round to 0.
+BIG = row("BIG", 贷款余额="10000000")
+
+
+def run(rows: list[dict], **settings) -> dict:
+    result = plan({"rows": rows, "settings": {"month": MONTH, **settings}})
+    assert result["ok"], result
+    return result["data"]
+
+
+def entry(data: dict, id_: str) -> dict:
+    for item in data["visits"] + data["not_planned"]:
+        if item["id"] == id_:
+            return item
+    raise KeyError(id_)
+
+
+NO_SAMPLE = {"sample_min": 0, "sample_share": 0}
+
+
+def one(**cells) -> dict:
+    """The plan entry of client C1 (next to BIG, no random sample), with ``cells`` changed."""
+    return entry(run([row(**cells), BIG], **NO_SAMPLE), "C1")
+
+
+def codes(item: dict) -> dict:
+    """Reason code -> points (None for a must-visit rule)."""
+    return {r["code"]: r["points"] for r in item["reasons"]}

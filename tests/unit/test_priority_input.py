@@ -1,0 +1,250 @@
+"""Reading what Excel users produce: encodings, delimiters, dates, amounts, .xlsx, bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+
+import pytest
+from openpyxl import Workbook
+
+from tests.unit.priority_rows import BIG, MONTH, NO_SAMPLE, entry, row
+from tools.priority import plan
+
+SETTINGS = {"month": MONTH, **NO_SAMPLE}
+
+
+def as_csv(rows: list[dict], delimiter: str = ",") -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(
+        buf, fieldnames=list(rows[0]), delimiter=delimiter, lineterminator="\r\n"
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def ok(data: dict) -> dict:
+    result = plan({**data, "settings": SETTINGS})
+    assert result["ok"], result
+    return result["data"]
+
+
+def fails(data: dict) -> dict:
+    result = plan({**data, "settings": SETTINGS})
+    assert not result["ok"]
+    return result["error"]
+
+
+ROWS = [row(客户名称="王建国", 区域="柳树湾村", 信贷员标记="是"), BIG]
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: t.encode("utf-8"),
+        lambda t: t.encode("utf-8-sig"),
+        lambda t: t.encode("gbk"),
+        lambda t: t.encode("gb18030"),
+        lambda t: t.encode("utf-16"),
+    ],
+    ids=["utf8", "utf8-bom", "gbk", "gb18030", "utf16"],
+)
+def test_encodings(encode):
+    data = ok({"csv": encode(as_csv(ROWS))})
+    client = entry(data, "C1")
+    assert client["name"] == "王建国" and client["area"] == "柳树湾村" and client["score"] == 25
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_delimiters(delimiter):
+    assert entry(ok({"csv": as_csv(ROWS, delimiter)}), "C1")["name"] == "王建国"
+
+
+def test_text_and_rows_give_the_same_plan():
+    assert ok({"csv": as_csv(ROWS)}) == ok({"rows": ROWS})
+
+
+DATES = ["2026-05-01", "2026/5/1", "2026/05/01", "2026年5月1日", "2026.5.1",
+         "20260501", "46143", "46143.0", "2026-05-01 00:00:00"]  # fmt: skip
+AMOUNTS = ["5000000", "5,000,000", "500万", "500.0万", "¥5,000,000元", "0.05亿"]
+
+
+@pytest.mark.parametrize("text", DATES)
+def test_date_formats(text):
+    # Last visit 2026-05-01: the check fell due 2026-10-28, 34 days before the plan month.
+    client = entry(ok({"rows": [row(上次回访日期=text), BIG]}), "C1")
+    assert client["next_check"] == "2026-10-28"
+
+
+@pytest.mark.parametrize("text", AMOUNTS)
+def test_amount_formats(text):
+    client = entry(ok({"rows": [row(贷款余额=text), BIG]}), "C1")
+    assert client["balance"] == 5_000_000
+    assert {r["code"]: r["points"] for r in client["reasons"]}["exposure"] == 5
+
+
+@pytest.mark.parametrize("text", ["是", "Y", "y", "yes", "1", "√", "TRUE"])
+def test_yes_formats(text):
+    assert entry(ok({"rows": [row(信贷员标记=text), BIG]}), "C1")["score"] == 25
+
+
+@pytest.mark.parametrize("text", ["否", "N", "no", "0", "", "×"])
+def test_no_formats(text):
+    assert entry(ok({"rows": [row(信贷员标记=text), BIG]}), "C1")["score"] == 0
+
+
+def test_choice_aliases_and_defaults():
+    data = ok(
+        {
+            "rows": [
+                row(还款方式="一次还本", 到期日期="2026-12-20"),
+                row("C2", 五级分类="", 名单类型="无"),
+                BIG,
+            ]
+        }
+    )
+    assert entry(data, "C1")["tier"] == "must"
+    assert entry(data, "C2")["grade"] == "正常" and entry(data, "C2")["score"] == 0
+
+
+def test_signals_separators():
+    client = entry(ok({"rows": [row(风险信号="搬家；担保变化、换工作"), BIG]}), "C1")
+    assert client["score"] == 40
+
+
+def test_optional_columns_may_be_missing_and_extra_columns_are_ignored():
+    rows = [{"客户编号": "A", "客户名称": "甲", "放款日期": "2026-11-20", "到期日期": "2027-11-19",
+             "贷款余额": "10万", "分管支行": "城东"}]  # fmt: skip
+    client = entry(ok({"rows": rows}), "A")
+    assert client["tier"] == "must"  # first check not done (the column is missing: 否)
+    assert client["area"] == "" and client["grade"] == "正常"
+
+
+def test_title_rows_above_header_and_blank_lines_keep_excel_row_numbers():
+    text = "客户清单（2026年11月导出）\n\n" + as_csv([row("A", 放款日期="坏日期"), BIG]) + ",,,\n"
+    text = text.replace("\r\nBIG", "\r\n\r\nBIG")
+    data = ok({"csv": text})
+    assert [(e["row"], e["column"]) for e in data["errors"]] == [(4, "放款日期")]
+    assert entry(data, "BIG")["row"] == 6
+    assert data["summary"]["rows"] == 2
+
+
+def test_xlsx_first_sheet_with_real_dates_and_numbers():
+    book = Workbook()
+    sheet = book.active
+    headers = list(ROWS[0])
+    sheet.append(headers)
+    for r in ROWS:
+        values = dict(r)
+        values["放款日期"] = datetime(2025, 12, 15)
+        values["到期日期"] = date(2027, 12, 14)
+        values["贷款余额"] = float(r["贷款余额"])
+        values["逾期天数"] = 0
+        sheet.append([values[h] for h in headers])
+    book.create_sheet("第二页").append(["别的表"])
+    buf = io.BytesIO()
+    book.save(buf)
+    data = ok({"xlsx": buf.getvalue()})
+    client = entry(data, "C1")
+    assert client["name"] == "王建国" and client["score"] == 25 and client["balance"] == 100000
+    assert entry(data, "BIG")["balance"] == 10_000_000
+
+
+def test_xlsx_that_is_not_a_workbook():
+    assert "xlsx" in fails({"xlsx": b"not a zip file"})["message"]
+
+
+@pytest.mark.parametrize(
+    ("cells", "column", "words"),
+    [
+        ({"放款日期": "2026-02-30"}, "放款日期", "有效日期"),
+        ({"放款日期": "下个月"}, "放款日期", "不是日期"),
+        ({"到期日期": ""}, "到期日期", "必填"),
+        ({"客户名称": " "}, "客户名称", "必填"),
+        ({"贷款余额": "十万"}, "贷款余额", "不是金额"),
+        ({"贷款余额": "-5"}, "贷款余额", "负数"),
+        ({"逾期天数": "3.5"}, "逾期天数", "整数"),
+        ({"逾期天数": "-1"}, "逾期天数", "整数"),
+        ({"信贷员标记": "也许"}, "信贷员标记", "是 或 否"),
+        ({"五级分类": "良好"}, "五级分类", "正常、关注"),
+        ({"还款方式": "随借随还"}, "还款方式", "到期一次还本"),
+        ({"名单类型": "黑名单"}, "名单类型", "禁入"),
+        ({"风险信号": "搬家、离婚"}, "风险信号", "离婚"),
+        ({"到期日期": "2025-01-01"}, "到期日期", "早于放款日期"),
+    ],
+)
+def test_bad_cells_leave_the_row_out_and_keep_the_rest(cells, column, words):
+    data = ok({"rows": [row("BAD", **cells), row("GOOD"), BIG]})
+    (error,) = data["errors"]
+    assert error["row"] == 2 and error["column"] == column and words in error["message"]
+    ids = {v["id"] for v in data["visits"] + data["not_planned"]}
+    assert ids == {"GOOD", "BIG"}
+    assert data["summary"]["bad_rows"] == 1 and data["summary"]["valid"] == 2
+
+
+def test_every_bad_cell_of_a_row_is_listed():
+    data = ok({"rows": [row(放款日期="x", 贷款余额="y"), BIG]})
+    assert [e["column"] for e in data["errors"]] == ["放款日期", "贷款余额"]
+
+
+def test_duplicate_id_names_the_first_row():
+    data = ok({"rows": [row("A"), row("A"), BIG]})
+    (error,) = data["errors"]
+    assert error["row"] == 3 and error["column"] == "客户编号" and "第 2 行" in error["message"]
+
+
+@pytest.mark.parametrize(
+    ("data", "column", "words"),
+    [
+        (
+            {"csv": "客户编号,客户名称,放款日期,贷款余额\nA,甲,2026-01-01,1\n"},
+            "到期日期",
+            "缺少必填列",
+        ),
+        ({"csv": "这不是表格\n只是几行字\n"}, None, "没有找到表头"),
+        ({"csv": ""}, None, "空"),
+        ({"csv": b"\x00\x01\x02PNG\x89garbage\xff\xfe\xfd"}, None, "编码"),
+        ({"csv": "\x00\x01PNG garbage \x89"}, None, "表头"),
+        ({"csv": "客户编号,客户名称,放款日期,到期日期,贷款余额\n"}, None, "只有表头"),
+        ({"csv": b"PK\x03\x04rest"}, None, ".xlsx"),
+        ({"csv": b"\xd0\xcf\x11\xe0rest"}, None, ".xls"),
+        ({}, None, "请选择"),
+        ({"rows": "not a list"}, None, "rows"),
+    ],
+)
+def test_unusable_input_is_an_input_error(data, column, words):
+    error = fails(data)
+    assert words in error["message"] and error["column"] == column
+    assert error["field"] in ("file", "rows")
+
+
+@pytest.mark.parametrize(
+    ("settings", "field"),
+    [
+        ({}, "month"),
+        ({"month": "2026-13"}, "month"),
+        ({"month": "next month"}, "month"),
+        ({"month": MONTH, "capacity": "0"}, "capacity"),
+        ({"month": MONTH, "capacity": "abc"}, "capacity"),
+        ({"month": MONTH, "capacity": "2.5"}, "capacity"),
+        ({"month": MONTH, "sample_share": "1.5"}, "sample_share"),
+        ({"month": MONTH, "first_check_days": "-3"}, "first_check_days"),
+        ({"month": MONTH, "weights": {"flagged": "x"}}, "weights.flagged"),
+        ({"month": MONTH, "weights": {"unknown": "1"}}, "weights.unknown"),
+        ({"month": MONTH, "check_interval_days": {"正常": "0"}}, "check_interval_days.正常"),
+        ({"month": MONTH, "colour": "red"}, "colour"),
+    ],
+)
+def test_bad_settings_name_their_field(settings, field):
+    result = plan({"rows": ROWS, "settings": settings})
+    assert not result["ok"] and result["error"]["field"] == field
+    assert result["error"]["message"]
+
+
+@pytest.mark.parametrize("text", ["2026-12", "2026/12", "2026年12月", " 2026-12 "])
+def test_month_formats(text):
+    result = plan({"rows": ROWS, "settings": {"month": text}})
+    assert result["data"]["summary"]["month"] == "2026-12"
+    assert result["data"]["settings"]["seed"] == "2026-12"
