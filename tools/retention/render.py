@@ -18,6 +18,7 @@ def result_html(result: dict, data: dict) -> str:
     report = win["last"]
     parts = [
         '<div class="kb-ret-result">',
+        "<h2>查询结果</h2>",
         f'<p class="kb-ret-window"><strong>{report} 查询的报告</strong>显示 {win["first"]} 至 '
         f"{win['last']} 这 60 个月的逐月还款记录。</p>",
     ]
