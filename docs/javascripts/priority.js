@@ -47,7 +47,8 @@
     const file = state.get(root).file;
     const paste = form.elements.paste.value;
     if (file) {
-      const bytes = new Uint8Array(file.bytes || (await file.arrayBuffer()));
+      // A chosen or dropped File, or the fetched sample {name, data}.
+      const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file.data;
       if (isXlsx(file.name, bytes)) return { input, files: { xlsx: bytes }, needs: ["openpyxl"] };
       return { input, files: { csv: bytes } };
     }
@@ -177,8 +178,9 @@
   async function loadSample(root) {
     const url = new URL(root.dataset.sample, document.baseURI);
     const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
-    useFile(root, { name: url.pathname.split("/").pop(), bytes });
+    useFile(root, { name: url.pathname.split("/").pop(), data: bytes });
     // The example data are written for one month; plan that month.
     setMonth(root, root.dataset.sampleMonth);
     window.kbTools.submit(root);
@@ -206,7 +208,11 @@
       fileInput.value = "";
       useFile(root, null);
     });
-    $(root, "[data-action=sample]").addEventListener("click", () => loadSample(root));
+    $(root, "[data-action=sample]").addEventListener("click", () => loadSample(root).catch((err) => {
+      const box = $(root, "[data-role=error]");
+      box.textContent = `示例数据载入失败：${err.message}`;
+      box.hidden = false;
+    }));
     $(root, "[data-action=restore]").addEventListener("click", (event) => {
       for (const el of event.target.closest("details").querySelectorAll("input")) el.value = el.defaultValue;
     });

@@ -52,6 +52,15 @@ class Rules:
         self.amortising_until = as_of + timedelta(days=AMORTISING_DAYS)
         self.w = settings["weights"]
         self.exposure_unit = self.w["exposure"] / max_balance if max_balance > 0 else 0.0
+        self._reasons: dict[tuple[str, int], dict] = {}
+
+    def _shared(self, code: str, points: int) -> dict:
+        # Fixed-text reasons repeat across thousands of clients: make each one once.
+        key = (code, points)
+        reason = self._reasons.get(key)
+        if reason is None:
+            reason = self._reasons[key] = _factor(code, points)
+        return reason
 
     def next_check(self, client) -> date:
         """The last check (a visit, else the disbursement) plus the interval of the class."""
@@ -101,23 +110,23 @@ class Rules:
             found.append(_factor(code, w[code], f"逾期 {dpd} 天"))
         if client.grade != "正常":
             code = GRADE_CODES[client.grade]
-            found.append(_factor(code, w[code]))
+            found.append(self._shared(code, w[code]))
         if client.overdues >= 2:
             text = f"近 12 个月逾期 {client.overdues} 次"
             found.append(_factor("repeat_overdue", w["repeat_overdue"], text))
         if client.flagged:
-            found.append(_factor("flagged", w["flagged"]))
+            found.append(self._shared("flagged", w["flagged"]))
         if client.signals:
             life = "、".join(s for s in client.signals if SIGNALS[s] == "life")
             if life:
                 found.append(_factor("life_change", w["life_change"], f"生活变化：{life}"))
             if "担保变化" in client.signals:
-                found.append(_factor("guarantee_change", w["guarantee_change"]))
+                found.append(self._shared("guarantee_change", w["guarantee_change"]))
         if client.restricted:
             code = "banned" if client.restricted == "禁入" else "cautious"
-            found.append(_factor(code, w[code]))
+            found.append(self._shared(code, w[code]))
         if client.handover and client.last_visit is None:
-            found.append(_factor("handover", w["handover"]))
+            found.append(self._shared("handover", w["handover"]))
         if client.high_risk:
             found.append(
                 _factor("high_risk", w["high_risk"], f"高危行业：{client.industry or '是'}")
@@ -136,7 +145,7 @@ class Rules:
         # Half up, as officers round (Python's round() would round 0.5 to even).
         points = int(self.exposure_unit * client.balance + 0.5)
         if points:
-            found.append(_factor("exposure", points, f"贷款余额 {client.balance:,.0f} 元"))
+            found.append(self._shared("exposure", points))
         return found
 
 

@@ -105,26 +105,27 @@ _PARSERS = {
 _BAD = object()  # marks a cell that failed to parse
 
 
-def _column(texts: list[str], col: Column, bad: dict[int, list]) -> list:
+def _column(cells_: tuple[str, ...], col: Column, bad: dict[int, list]) -> list:
     """Parse one column; each distinct text once (exports repeat dates, flags, amounts)."""
+    if col.kind == "text" and not col.required:
+        return list(map(str.strip, cells_))
     parse = _PARSERS[col.kind]
     memo: dict[str, object] = {}
-    for text in set(texts):
+    messages: dict[str, str] = {}
+    for raw in set(cells_):
+        text = raw.strip()
         if col.required and not text:
-            memo[text] = _BAD
+            memo[raw], messages[raw] = _BAD, "必填，不能为空"
             continue
         try:
-            memo[text] = parse(text, col)
+            memo[raw] = parse(text, col)
         except cells.CellError as err:
-            memo[text] = _BAD
-            memo[(text,)] = str(err)
-    values = list(map(memo.__getitem__, texts))
-    if _BAD in memo.values():
-        for index, value in enumerate(values):
-            if value is _BAD:
-                text = texts[index]
-                message = memo.get((text,), "必填，不能为空")
-                bad.setdefault(index, []).append((col.header, message))
+            memo[raw], messages[raw] = _BAD, str(err)
+    values = list(map(memo.__getitem__, cells_))
+    if messages:
+        for index, raw in enumerate(cells_):
+            if raw in messages:
+                bad.setdefault(index, []).append((col.header, messages[raw]))
     return values
 
 
@@ -157,7 +158,7 @@ def clients_from_grid(grid: list[list[str]]) -> tuple[list[Client], list[dict], 
         if index is None:
             columns.append([_PARSERS[col.kind]("", col)] * len(numbered))
             continue
-        columns.append(_column(list(map(str.strip, grid_columns[index])), col, bad))
+        columns.append(_column(grid_columns[index], col, bad))
 
     clients: list[Client] = []
     seen: dict[str, int] = {}

@@ -29,7 +29,7 @@ WEIGHTS = (
     ("check_overdue", "定期检查超期，每满 10 天", 2),
     ("check_overdue_max", "定期检查超期，最多", 20),
     ("amortising_maturity", "分期还款 60 天内到期", 10),
-    ("exposure", "贷款余额（按组合中最大余额折算），最多", 10),
+    ("exposure", "贷款余额（按本表最大余额折算）", 10),
 )
 DEFAULT_WEIGHTS = {key: points for key, _, points in WEIGHTS}
 WEIGHT_LABELS = {key: label for key, label, _ in WEIGHTS}

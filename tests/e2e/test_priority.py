@@ -1,0 +1,170 @@
+"""The priority calculator in Chromium: the sample plan, reasons, CSV export, GBK and .xlsx
+uploads, bad rows and warnings, a missing column, pages and sorting, the print sheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import wait_for_tool
+from tests.unit.priority_rows import BIG, row
+from tools.priority import export, plan, synthetic
+
+pytestmark = pytest.mark.e2e
+SAMPLE = Path(__file__).resolve().parents[2] / "docs/tools/examples/priority/sample-portfolio.csv"
+SAMPLE_MONTH = "2026-12"
+THIS_MONTH = (
+    "() => { const d = new Date(); "
+    "return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`; }"
+)
+
+
+@pytest.fixture
+def tool(site_server, page):
+    page.goto(site_server.url + "tools/priority/")
+    wait_for_tool(page, "priority")
+    return page
+
+
+def as_csv(rows: list[dict]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def upload(page, name: str, data: bytes, mime: str = "text/csv") -> None:
+    page.set_input_files("[name=file]", files=[{"name": name, "mimeType": mime, "buffer": data}])
+    page.fill("[name=month]", SAMPLE_MONTH)
+    page.click("button[type=submit]")
+
+
+def test_sample_plan_reason_and_export(tool):
+    page = tool
+    month = page.evaluate(THIS_MONTH)
+    expect(page.locator("[name=month]")).to_have_value(month)
+    expect(page.locator("[name=seed]")).to_have_value(month)
+
+    page.click("[data-action=sample]")
+    expected = plan({"csv": SAMPLE.read_bytes(), "settings": {"month": SAMPLE_MONTH}})["data"]
+    result = page.locator("[data-role=result]")
+    expect(result.locator(".pp-title")).to_have_text(f"{SAMPLE_MONTH} 回访计划")
+    expect(page.locator("[name=seed]")).to_have_value(SAMPLE_MONTH)
+    visits = result.locator('table[data-list="visits"] tr.pp-row')
+    expect(visits).to_have_count(len(expected["visits"]))
+    must = sum(v["tier"] == "must" for v in expected["visits"])
+    expect(result.locator(".pp-summary li").first).to_contain_text(str(must))
+
+    # The first row of the first week: its reasons open and close.
+    first = min(expected["visits"], key=lambda v: (v["week"], v["group"], v["rank"]))
+    button = visits.first.locator(".pp-expand")
+    reasons = page.locator(f"#{button.get_attribute('aria-controls')}")
+    expect(reasons).to_be_hidden()
+    button.click()
+    expect(button).to_have_attribute("aria-expanded", "true")
+    expect(reasons).to_be_visible()
+    expect(reasons).to_contain_text(first["reasons"][0]["text"])
+    expect(reasons).to_contain_text(f"合计 {first['score']} 分")
+
+    with page.expect_download() as info:
+        result.locator("[data-action=export]").click()
+    download = info.value
+    assert download.suggested_filename == f"回访计划-{SAMPLE_MONTH}.csv"
+    data = Path(download.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM that makes Excel read UTF-8
+    text = data.decode("utf-8")
+    assert text == export({"visits": expected["visits"], "month": SAMPLE_MONTH})["data"]["csv"]
+    table = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert table[0][:5] == ["周次", "区域", "序号", "客户编号", "客户名称"]
+    assert table[1][3] == first["id"] and len(table) == len(expected["visits"]) + 1
+
+
+def test_gbk_csv_shows_error_rows_and_warnings(tool):
+    page = tool
+    rows = [
+        row("OK", 客户名称="王建国", 信贷员标记="是"),
+        row("BADDATE", 放款日期="2026年2月30日"),
+        row("WARN", 客户名称="李秀英", 逾期天数="95", 五级分类="正常"),
+        BIG,
+    ]
+    upload(page, "客户清单.csv", as_csv(rows).encode("gbk"))
+    result = page.locator("[data-role=result]")
+    errors = result.locator(".pp-errors tbody tr")
+    expect(errors).to_have_count(1)
+    expect(errors.first).to_contain_text("3")  # the spreadsheet row (header = row 1)
+    expect(errors.first).to_contain_text("放款日期")
+    expect(result.locator(".admonition.failure")).to_contain_text("1 行数据有误")
+    warnings = result.locator(".pp-warnings tbody tr")
+    expect(warnings).to_have_count(1)
+    expect(warnings.first).to_contain_text("五级分类")
+    expect(warnings.first).to_contain_text("至少应为次级")
+    expect(result.locator('table[data-list="visits"]')).to_contain_text("李秀英")
+    expect(result).not_to_contain_text("BADDATE")
+
+
+def test_xlsx_upload(tool):
+    page = tool
+    book = Workbook()
+    sheet = book.active
+    rows = [row("X1", 客户名称="赵桂兰", 区域="东坪村", 逾期天数="40"), BIG]
+    sheet.append(list(rows[0]))
+    for r in rows:
+        sheet.append([int(v) if v.isdigit() else v for v in r.values()])
+    buf = io.BytesIO()
+    book.save(buf)
+    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    upload(page, "portfolio.xlsx", buf.getvalue(), mime)
+    table = page.locator('[data-role=result] table[data-list="visits"]')
+    expect(table).to_contain_text("赵桂兰", timeout=60_000)
+    expect(table.locator("tr.pp-row").first).to_contain_text("上门并送达催收通知书")
+
+
+def test_missing_column_marks_the_file_field(tool):
+    page = tool
+    upload(page, "bad.csv", "客户编号,客户名称,放款日期,贷款余额\nA,甲,2026-01-01,1\n".encode())
+    error = page.locator("[data-role=error]")
+    expect(error).to_be_visible()
+    expect(error).to_contain_text("缺少必填列“到期日期”")
+    expect(page.locator("[name=file]")).to_have_attribute("aria-invalid", "true")
+
+
+def test_big_plan_pages_and_sorts(tool):
+    page = tool
+    rows = synthetic.portfolio(1500, 7, SAMPLE_MONTH)
+    upload(page, "big.csv", as_csv(rows).encode())
+    expected = plan({"rows": rows, "settings": {"month": SAMPLE_MONTH}})["data"]
+    pages = -(-len(expected["visits"]) // 100)
+    assert pages > 1
+    table = page.locator('[data-role=result] table[data-list="visits"]')
+    info = page.locator('.pp-pager[data-list="visits"] [data-role=page-info]')
+    expect(info).to_have_text(f"第 1 / {pages} 页，共 {len(expected['visits'])} 户")
+    expect(table.locator("tr.pp-row")).to_have_count(100)
+    page.locator('.pp-pager[data-list="visits"] [data-page="1"]').click()
+    expect(info).to_contain_text(f"第 2 / {pages} 页")
+
+    table.locator('button[data-sort="score"]').click()
+    expect(table.locator('th[aria-sort="ascending"]')).to_have_count(1)
+    expect(info).to_contain_text(f"第 1 / {pages} 页")
+    lowest = min(v["score"] for v in expected["visits"])
+    expect(table.locator("tr.pp-row").first.locator("td").nth(5)).to_have_text(str(lowest))
+    table.locator('button[data-sort="score"]').click()
+    highest = max(v["score"] for v in expected["visits"])
+    expect(table.locator("tr.pp-row").first.locator("td").nth(5)).to_have_text(str(highest))
+
+
+def test_print_sheet_shows_plan_and_settings_only(tool):
+    page = tool
+    page.click("[data-action=sample]")
+    expect(page.locator(".pp-title")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator(".pp-form")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.locator(".pp-settings")).to_contain_text(f"计划月份 {SAMPLE_MONTH}")
+    expect(page.locator(".pp-signoff")).to_be_visible()
+    expect(page.locator('table[data-list="visits"]')).to_be_visible()
