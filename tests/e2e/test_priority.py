@@ -12,8 +12,9 @@ from openpyxl import Workbook
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import wait_for_tool
-from tests.unit.priority_rows import BIG, row
+from tests.unit.priority_rows import BIG, as_csv, row
 from tools.priority import export, plan, synthetic
+from tools.priority.model import MODES
 
 pytestmark = pytest.mark.e2e
 SAMPLE = Path(__file__).resolve().parents[2] / "docs/tools/examples/priority/sample-portfolio.csv"
@@ -29,14 +30,6 @@ def tool(site_server, page):
     page.goto(site_server.url + "tools/priority/")
     wait_for_tool(page, "priority")
     return page
-
-
-def as_csv(rows: list[dict]) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buf.getvalue()
 
 
 def upload(page, name: str, data: bytes, mime: str = "text/csv") -> None:
@@ -122,7 +115,7 @@ def test_xlsx_upload(tool):
     upload(page, "portfolio.xlsx", buf.getvalue(), mime)
     table = page.locator('[data-role=result] table[data-list="visits"]')
     expect(table).to_contain_text("赵桂兰", timeout=60_000)
-    expect(table.locator("tr.pp-row").first).to_contain_text("上门并送达催收通知书")
+    expect(table.locator("tr.pp-row").first).to_contain_text(MODES["notice"])
 
 
 def test_missing_column_marks_the_file_field(tool):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 from tools.priority import plan
 
 MONTH = "2026-12"
@@ -64,3 +67,13 @@ def one(**cells) -> dict:
 def codes(item: dict) -> dict:
     """Reason code -> points (None for a must-visit rule)."""
     return {r["code"]: r["points"] for r in item["reasons"]}
+
+
+def as_csv(rows: list[dict], delimiter: str = ",") -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(
+        buf, fieldnames=list(rows[0]), delimiter=delimiter, lineterminator="\r\n"
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date, datetime
 
 import pytest
 from openpyxl import Workbook
 
-from tests.unit.priority_rows import BIG, MONTH, NO_SAMPLE, entry, row
+from tests.unit.priority_rows import BIG, MONTH, NO_SAMPLE, as_csv, entry, row
 from tools.priority import plan
 
 SETTINGS = {"month": MONTH, **NO_SAMPLE}
-
-
-def as_csv(rows: list[dict], delimiter: str = ",") -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(
-        buf, fieldnames=list(rows[0]), delimiter=delimiter, lineterminator="\r\n"
-    )
-    writer.writeheader()
-    writer.writerows(rows)
-    return buf.getvalue()
 
 
 def ok(data: dict) -> dict:

@@ -10,6 +10,7 @@ from pathlib import Path
 from tests.unit.priority_rows import BIG, MONTH, NO_SAMPLE, entry, row, run
 from tools.build.hook_priority_columns import on_page_markdown
 from tools.priority import columns, export, page, plan, synthetic
+from tools.priority.model import MODES
 from tools.priority.settings import DEFAULT_WEIGHTS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "tools" / "examples" / "priority"
@@ -198,5 +199,5 @@ def test_export_is_csv_with_bom_grouped_by_week():
     assert out["csv"].startswith("\ufeff周次,区域,序号,客户编号")
     table = list(csv.reader(io.StringIO(out["csv"].lstrip("\ufeff"))))
     assert [r[3] for r in table[1:]] == ["M1", "'=1+1", "D1"]  # area 乙村 grouped in week 1
-    assert table[1][5] == "必访" and table[1][8] == "上门并送达催收通知书"
+    assert table[1][5] == "必访" and table[1][8] == MODES["notice"]
     assert re.search(r"必访：逾期 45 天.*逾期 45 天 \+50", table[1][10])

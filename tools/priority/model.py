@@ -28,7 +28,7 @@ PURPOSES = {
     "referral": "寻求转介绍",
     "side": "顺带了解其他客户",
 }
-MODES = {"phone": "电话回访", "onsite": "上门回访", "notice": "上门并送达催收通知书"}
+MODES = {"phone": "电话回访", "onsite": "上门回访", "notice": "上门送达催收通知书"}
 
 
 def _must(code: str, text: str) -> dict:

@@ -37,7 +37,6 @@ def _entry(client, rules: model.Rules, high_score: int) -> dict:
         "id": client.id,
         "name": client.name,
         "area": client.area,
-        "industry": client.industry,
         "row": client.row,
         "balance": client.balance,
         "dpd": client.dpd,

@@ -30,7 +30,7 @@ def _tier(e: dict) -> str:
 # Per list: (sort key, header, cell). The glue sorts the full list by these keys.
 COLUMNS = {
     "visits": (
-        ("week", "周次", lambda e: f"第 {e['week']} 周"),
+        ("week", "周", lambda e: str(e["week"])),
         ("area", "区域", lambda e: escape(e["area"]) or "（未填）"),
         ("id", "客户", _client),
         ("tier", "层级", _tier),
