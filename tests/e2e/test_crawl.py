@@ -45,11 +45,10 @@ def test_pages_without_a_tool_fetch_no_pyodide(site_server, page):
     fetched = []
     page.on("request", lambda r: fetched.append(r.url))
     for url in sitemap_urls(site_server):
+        page.goto("about:blank")  # a fresh document: no worker from an earlier page
+        fetched.clear()
         page.goto(url, wait_until="networkidle")
         if page.locator("[data-tool]").count():
             continue
         heavy = [u for u in fetched if "/_pyodide/" in u or "/_tools/" in u or "tool-worker" in u]
         assert heavy == [], f"{url} fetched {heavy}"
-        fetched.clear()
-        # A fresh page load per URL: keep the check per page, not per visit.
-        page.goto("about:blank")
