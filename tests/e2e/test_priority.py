@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from openpyxl import Workbook
 from playwright.sync_api import expect
 
@@ -161,3 +162,25 @@ def test_print_sheet_shows_plan_and_settings_only(tool):
     expect(page.locator(".pp-settings")).to_contain_text(f"计划月份 {SAMPLE_MONTH}")
     expect(page.locator(".pp-signoff")).to_be_visible()
     expect(page.locator('table[data-list="visits"]')).to_be_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_plan_has_no_serious_accessibility_violations(site_server, browser, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(site_server.url + "tools/priority/")
+        wait_for_tool(page, "priority")
+        page.click("[data-action=sample]")
+        expect(page.locator(".pp-title")).to_be_visible()
+        page.locator(".pp-expand").first.click()
+        page.locator(".pp-not-planned summary").click()
+        violations = Axe().run(page).response["violations"]
+        serious = [
+            f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}"
+            for v in violations
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert serious == []
+    finally:
+        context.close()
