@@ -28,6 +28,7 @@ from tools.build.dialogue import take_body
 OPEN_RE = re.compile(r"^///[ \t]*glossary[ \t]*$")
 ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 MARK = "kb-glossary"
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def term_pattern(term: str) -> str:
@@ -43,6 +44,13 @@ class CjkAbbrTreeprocessor(AbbrTreeprocessor):
         terms = sorted(self.abbrs, key=len, reverse=True)  # longest term wins
         self.RE = re.compile("|".join(term_pattern(term) for term in terms))
         self.iter_element(root)
+
+    def iter_element(self, el, parent=None):
+        # Headings stay plain: a dotted tooltip underline in a title (and in the
+        # table of contents built from it) is noise.
+        if el.tag in HEADINGS:
+            return
+        super().iter_element(el, parent)
 
 
 class GlossaryBlock(BlockProcessor):
