@@ -136,3 +136,15 @@ def test_leap_day_deadline_becomes_28_february():
 @pytest.mark.parametrize("value", ["2021-12", "2021-12-31", date(2021, 12, 1), "2021/12"])
 def test_window_accepts_months_and_dates(value):
     assert window(value) == ("2017-01", "2021-12")
+
+
+def test_too_many_accounts_is_refused_and_the_limit_itself_is_fine():
+    from tools.retention.rules import MAX_ACCOUNTS
+
+    account = one()["accounts"][0]
+    ok = check({"report_month": "2022-06", "accounts": [account] * MAX_ACCOUNTS})
+    assert len(ok["accounts"]) == MAX_ACCOUNTS
+    with pytest.raises(InputError) as err:
+        check({"report_month": "2022-06", "accounts": [account] * (MAX_ACCOUNTS + 1)})
+    assert err.value.field == "accounts"
+    assert "分批" in err.value.message

@@ -17,6 +17,10 @@ from tools.retention.months import (
     window_of,
 )
 
+# A personal report with many online loans can list a few hundred accounts; more
+# than this is a pasting mistake, and its picture-per-account HTML would be huge.
+MAX_ACCOUNTS = 500
+
 
 def window(report_month: str | date) -> tuple[str, str]:
     """First and last month (``YYYY-MM``) a report pulled in ``report_month`` prints."""
@@ -35,6 +39,11 @@ def check(data: dict) -> dict:
     accounts = data.get("accounts")
     if not isinstance(accounts, list) or not accounts:
         raise InputError("请至少填写一个账户。", field="accounts")
+    if len(accounts) > MAX_ACCOUNTS:
+        raise InputError(
+            f"一次最多查询 {MAX_ACCOUNTS} 个账户（现在是 {len(accounts)} 个），请分批查询。",
+            field="accounts",
+        )
     first, last = window_of(report)
     results = [_account(acc, number, report) for number, acc in enumerate(accounts, start=1)]
     result = {

@@ -1,0 +1,220 @@
+"""`make bench`: one table of speed figures, medians over several runs, measured in one run.
+
+Cold Pyodide start (bare loadPyodide on an empty page, the floor) against time to
+`ready` on each tool page, each in a fresh browser context; submit-to-answer
+after ready; each tool's compute time in CPython and, through the page's worker,
+in Pyodide; bytes a page without a tool fetches; the longest main-thread task
+while 10,000 clients are planned and shown; `mkdocs build` time.
+Rows are printed as they are measured (to stderr), the table at the end.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.e2e.conftest import CHROMIUM_ARGS  # noqa: E402
+from tests.server import SiteServer, build_site  # noqa: E402
+from tools import priority, retention  # noqa: E402
+from tools.priority.synthetic import portfolio  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+MONTH = "2026-12"
+BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bare</title>
+<script type="module">
+import { loadPyodide } from "../_pyodide/pyodide.mjs";
+await loadPyodide({ indexURL: new URL("../_pyodide/", location.href).href });
+window.benchReadyAt = performance.now();
+</script>"""
+# Records, from navigation start, when a tool turns ready, and every long task.
+PROBE = """
+window.benchLongTasks = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.benchLongTasks.push([e.startTime, e.duration]);
+}).observe({ type: "longtask", buffered: true });
+new MutationObserver(() => {
+  const el = document.querySelector("[data-tool][data-state=ready]");
+  if (el && !window.benchReadyAt) window.benchReadyAt = performance.now();
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+"""
+CALL = """async ([tool, input]) => {
+  const t0 = performance.now();
+  const env = await kbTools.call(tool, input);
+  if (!env.ok) throw new Error(JSON.stringify(env.error));
+  return performance.now() - t0;
+}"""
+SUBMIT = """async (tool) => {
+  const root = document.querySelector(`[data-tool=${tool}]`);
+  const result = root.querySelector("[data-role=result]");
+  result.innerHTML = "";
+  const t0 = performance.now();
+  root.querySelector("button[type=submit]").click();
+  while (!result.innerHTML) await new Promise(requestAnimationFrame);
+  return performance.now() - t0;
+}"""
+ROWS: list[tuple[str, float, str, str]] = []
+
+
+def record(name: str, value: float, unit: str, goal: str = "") -> None:
+    ROWS.append((name, value, unit, goal))
+    print(f"  {name}: {value:,.2f} {unit}", file=sys.stderr, flush=True)
+
+
+def timed_ms(fn, arg, runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn(arg)
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def retention_input(n: int) -> dict:
+    example = json.loads((ROOT / "docs/tools/examples/retention/5-long-overdue.json").read_text())
+    data = example["input"]
+    account = data["accounts"][0]
+    accounts = [dict(copy.deepcopy(account), name=f"账户{i}") for i in range(n)]
+    return {"report_month": data["report_month"], "accounts": accounts}
+
+
+def portfolio_csv(n: int) -> str:
+    rows = portfolio(n, seed=1, month=MONTH)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+class Bench:
+    def __init__(self, pw, url: str):
+        executable = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
+        self.browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        self.url = url
+
+    def tool_page(self, path: str):
+        """A fresh context (nothing cached) on ``path``, waited until its tool is ready."""
+        context = self.browser.new_context(service_workers="block")
+        context.add_init_script(PROBE)
+        page = context.new_page()
+        page.goto(self.url + path)
+        page.wait_for_function("() => window.benchReadyAt", timeout=120_000)
+        return context, page
+
+    def cold_ready_ms(self, path: str) -> float:
+        context, page = self.tool_page(path)
+        ready = page.evaluate("window.benchReadyAt")
+        context.close()
+        return ready
+
+    def startup(self) -> None:
+        bare = statistics.median(self.cold_ready_ms("_bench/bare.html") for _ in range(RUNS))
+        record("bare loadPyodide(), empty page, cold", bare, "ms", "floor")
+        for tool in ("retention", "priority"):
+            ready = statistics.median(self.cold_ready_ms(f"tools/{tool}/") for _ in range(RUNS))
+            record(f"{tool} page until ready, cold", ready, "ms")
+            record(f"  {tool}: ratio to bare loadPyodide", ready / bare, "x", "<= 1.15")
+
+    def retention(self) -> None:
+        context, page = self.tool_page("tools/retention/")
+        page.click('[data-example="4-repaid"]')
+        answer = [page.evaluate(SUBMIT, "retention") for _ in range(max(RUNS, 10))]
+        record("retention submit to answer, after ready", statistics.median(answer), "ms", "< 50")
+        # A personal report lists tens of accounts; the tool accepts at most 500.
+        for n in (10, 100, 500):
+            data = retention_input(n)
+            py = timed_ms(retention.run, data)
+            record(f"retention {n:>6,} accounts, CPython", py, "ms")
+            web = statistics.median(page.evaluate(CALL, ["retention", data]) for _ in range(RUNS))
+            record(f"retention {n:>6,} accounts, Pyodide (round trip)", web, "ms")
+        context.close()
+
+    def priority(self) -> None:
+        context, page = self.tool_page("tools/priority/")
+        for n in (1_000, 10_000, 100_000):
+            data = {"csv": portfolio_csv(n), "settings": {"month": MONTH}}
+            runs = RUNS if n < 100_000 else 3
+            py = timed_ms(priority.plan, data, runs)
+            web = statistics.median(page.evaluate(CALL, ["priority", data]) for _ in range(runs))
+            record(f"priority {n:>7,} clients, CPython", py, "ms")
+            goal = "< 1000" if n == 10_000 else ""
+            record(f"priority {n:>7,} clients, Pyodide (round trip)", web, "ms", goal)
+        self.longest_task(page)
+        context.close()
+
+    def longest_task(self, page) -> None:
+        """Choose a 10,000-client file, submit, see the plan: the longest main-thread task."""
+        file = {"name": "p.csv", "mimeType": "text/csv", "buffer": portfolio_csv(10_000).encode()}
+        longest = []
+        for _ in range(3):
+            page.evaluate("window.benchLongTasks = []")
+            start = page.evaluate("performance.now()")
+            page.set_input_files("[data-tool=priority] input[type=file]", files=[file])
+            page.evaluate(SUBMIT, "priority")
+            page.wait_for_timeout(500)  # rendering and glue work after the result lands
+            tasks = page.evaluate("window.benchLongTasks")
+            longest.append(max([d for s, d in tasks if s >= start] or [0]))
+        record(
+            "longest main-thread task, 10,000 clients", statistics.median(longest), "ms", "< 200"
+        )
+
+    def page_without_tool(self) -> None:
+        """A real first visit to the home page, service worker allowed."""
+        context = self.browser.new_context()
+        page = context.new_page()
+        sizes, heavy = [], []
+        page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))
+        context.on("request", lambda r: heavy.append(r.url) if "/_pyodide/" in r.url else None)
+        page.goto(self.url, wait_until="networkidle")
+        page.wait_for_timeout(3000)  # the service worker precaches in the background
+        record("home page (no tool): bytes the page fetched", sum(sizes), "B")
+        record("home page: Pyodide requests (page + service worker)", len(heavy), "", "0")
+        context.close()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        site.mkdir()
+        server = SiteServer(site).start()
+        try:
+            builds = []
+            for _ in range(3):
+                t0 = time.perf_counter()
+                build_site(site, server.url)
+                builds.append(time.perf_counter() - t0)
+            record("mkdocs build --strict (median of 3)", statistics.median(builds), "s")
+            (site / "_bench").mkdir()
+            (site / "_bench" / "bare.html").write_text(BARE_PAGE, encoding="utf-8")
+            with sync_playwright() as pw:
+                bench = Bench(pw, server.url)
+                bench.startup()
+                bench.retention()
+                bench.priority()
+                bench.page_without_tool()
+                bench.browser.close()
+        finally:
+            server.stop()
+
+    print(f"\nhuifang-kb benchmark: medians of {RUNS} runs unless noted, one run of make bench\n")
+    print(f"| {'measure':<56} | {'value':>10} | unit | goal    |")
+    print(f"|{'-' * 58}|{'-' * 12}|------|---------|")
+    for name, value, unit, goal in ROWS:
+        print(f"| {name:<56} | {value:>10,.2f} | {unit:<4} | {goal:<7} |")
+
+
+if __name__ == "__main__":
+    main()
