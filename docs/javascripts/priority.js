@@ -183,6 +183,8 @@
     useFile(root, { name: url.pathname.split("/").pop(), data: bytes });
     // The example data are written for one month; plan that month.
     setMonth(root, root.dataset.sampleMonth);
+    $(root, "[data-role=file-name]").textContent =
+      `已载入示例数据（按 ${root.dataset.sampleMonth} 编制，计划月份已设为该月）`;
     window.kbTools.submit(root);
   }
 
