@@ -25,4 +25,5 @@ def call(tool: str, action: str, payload: str, files: dict[str, bytes] | None = 
     data = json.loads(payload)
     for key, blob in (files or {}).items():
         data[key] = bytes(blob)
-    return json.dumps(getattr(module, action)(data), ensure_ascii=False)
+    # Compact JSON: a 10,000-client plan is several MB to hand to the page.
+    return json.dumps(getattr(module, action)(data), ensure_ascii=False, separators=(",", ":"))

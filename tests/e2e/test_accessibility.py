@@ -11,8 +11,7 @@ from collections import Counter
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.e2e.conftest import wait_for_tool
-from tests.e2e.test_crawl import sitemap_urls
+from tests.e2e.conftest import visit_every_page
 
 pytestmark = pytest.mark.e2e
 BLOCKING = {"serious", "critical"}
@@ -25,12 +24,7 @@ def test_no_serious_violations_on_any_page(browser, site_server, scheme):
     axe = Axe()
     counts, blocking, kinds = Counter(), [], Counter()
     try:
-        for url in sitemap_urls(site_server):
-            page.goto(url, wait_until="networkidle")
-            for name in page.eval_on_selector_all(
-                "[data-tool]", "els => els.map(e => e.dataset.tool)"
-            ):
-                wait_for_tool(page, name)
+        for url in visit_every_page(page, site_server):
             for violation in axe.run(page).response["violations"]:
                 counts[violation["impact"]] += 1
                 kinds[f"{violation['id']} ({violation['impact']})"] += 1

@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
-from tests.e2e.conftest import wait_for_tool
-
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-
-
-def sitemap_urls(site_server) -> list[str]:
-    tree = ET.parse(site_server.directory / "sitemap.xml")
-    return [loc.text for loc in tree.findall(".//sm:loc", SITEMAP_NS)]
+from tests.e2e.conftest import sitemap_urls, visit_every_page
 
 
 def test_sitemap_lists_every_page(site_server):
@@ -30,11 +21,8 @@ def test_every_page_loads_from_own_origin_only(site_server, page):
     )
     page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
 
-    for url in sitemap_urls(site_server):
-        page.goto(url, wait_until="networkidle")
+    for url in visit_every_page(page, site_server):
         assert page.title().strip(), f"{url} has no title"
-        for name in page.eval_on_selector_all("[data-tool]", "els => els.map(e => e.dataset.tool)"):
-            wait_for_tool(page, name)
 
     assert outside == [], f"requests to other hosts: {outside}"
     assert failed == [], f"failed requests: {failed}"

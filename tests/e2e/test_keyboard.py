@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import wait_for_tool
+from tests.e2e.conftest import open_tool
 
 pytestmark = pytest.mark.e2e
 
@@ -19,69 +19,65 @@ def tab_to(page, selector: str, limit: int = 300) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def focused(page, selector: str) -> bool:
-    return page.evaluate("sel => document.activeElement?.matches(sel)", selector)
-
-
 @pytest.fixture
 def retention(site_server, page):
-    page.goto(site_server.url + "tools/retention/")
-    wait_for_tool(page, "retention")
-    return page
+    return open_tool(page, site_server, "retention")
 
 
 @pytest.fixture
 def priority(site_server, page):
-    page.goto(site_server.url + "tools/priority/")
-    wait_for_tool(page, "priority")
-    return page
+    return open_tool(page, site_server, "priority")
+
+
+def check_by_keyboard(page, report_month: str, opened: str, history: str) -> None:
+    """Fill one account of the retention checker and submit, by keyboard only."""
+    tab_to(page, '[data-field="report_month"]')
+    page.keyboard.press("Control+A")
+    page.keyboard.type(report_month)
+    tab_to(page, '[data-field="opened"]')
+    page.keyboard.type(opened)
+    tab_to(page, '[data-field="history"]')
+    page.keyboard.type(history)
+    tab_to(page, "[data-tool=retention] button[type=submit]")
+    page.keyboard.press("Enter")
 
 
 def test_retention_by_keyboard_to_a_result(retention):
     page = retention
-    tab_to(page, '[data-field="report_month"]')
-    page.keyboard.press("Control+A")
-    page.keyboard.type("2022-02")
-    tab_to(page, '[data-field="opened"]')
-    page.keyboard.type("2017-03")
-    tab_to(page, '[data-field="history"]')
-    page.keyboard.type("1NNNNNNNNNNN")
-    tab_to(page, "[data-tool=retention] button[type=submit]")
-    page.keyboard.press("Enter")
+    check_by_keyboard(page, "2022-02", "2017-03", "1NNNNNNNNNNN")
     result = page.locator("[data-tool=retention] [data-role=result]")
     expect(result.locator("svg")).to_have_count(1)
-    assert focused(page, "[data-tool=retention] [data-role=result]")
+    wait_focus(page, "[data-tool=retention] [data-role=result]")
 
 
 def test_retention_by_keyboard_to_an_error(retention):
     page = retention
-    tab_to(page, '[data-field="report_month"]')
-    page.keyboard.press("Control+A")
-    page.keyboard.type("2022-13")
-    tab_to(page, '[data-field="opened"]')
-    page.keyboard.type("2017-03")
-    tab_to(page, '[data-field="history"]')
-    page.keyboard.type("N")
-    tab_to(page, "[data-tool=retention] button[type=submit]")
-    page.keyboard.press("Enter")
+    check_by_keyboard(page, "2022-13", "2017-03", "N")
     error = page.locator("[data-tool=retention] [data-role=error]")
     expect(error).to_be_visible()
     expect(error).to_contain_text("月")
     # Focus lands on the field named by the error, which points at the message.
-    assert focused(page, '[aria-invalid="true"]')
+    wait_focus(page, '[aria-invalid="true"]')
     described = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
     assert error.get_attribute("id") in described.split()
+
+
+def wait_focus(page, selector: str) -> None:
+    page.wait_for_function("sel => document.activeElement?.matches(sel)", arg=selector)
 
 
 def test_priority_by_keyboard_to_a_result(priority):
     page = priority
     tab_to(page, "[data-tool=priority] [data-action=sample]")
-    page.keyboard.press("Enter")
-    tab_to(page, "[data-tool=priority] button[type=submit]")
-    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # loads the sample and plans it at once
     result = page.locator("[data-tool=priority] [data-role=result]")
     expect(result.locator("table").first).to_be_visible()
-    assert focused(page, "[data-tool=priority] [data-role=result]")
+    wait_focus(page, "[data-tool=priority] [data-role=result]")
+    # Plan again from the submit button, still by keyboard.
+    tab_to(page, "[data-tool=priority] button[type=submit]")
+    page.keyboard.press("Enter")
+    wait_focus(page, "[data-tool=priority] [data-role=result]")
+    expect(result.locator("table").first).to_be_visible()
 
 
 def test_priority_by_keyboard_to_an_error(priority):
@@ -92,4 +88,4 @@ def test_priority_by_keyboard_to_an_error(priority):
     page.keyboard.press("Enter")
     error = page.locator("[data-tool=priority] [data-role=error]")
     expect(error).to_be_visible()
-    assert focused(page, '[aria-invalid="true"], [data-tool=priority] [data-role=error]')
+    wait_focus(page, '[aria-invalid="true"], [data-tool=priority] [data-role=error]')

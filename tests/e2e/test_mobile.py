@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import wait_for_tool
-from tests.e2e.test_crawl import sitemap_urls
+from tests.e2e.conftest import visit_every_page
 
 pytestmark = pytest.mark.e2e
 
@@ -15,12 +14,7 @@ def test_no_page_scrolls_sideways_at_375px(browser, site_server):
     page = context.new_page()
     wide = []
     try:
-        for url in sitemap_urls(site_server):
-            page.goto(url, wait_until="networkidle")
-            for name in page.eval_on_selector_all(
-                "[data-tool]", "els => els.map(e => e.dataset.tool)"
-            ):
-                wait_for_tool(page, name)
+        for url in visit_every_page(page, site_server):
             width = page.evaluate("document.documentElement.scrollWidth")
             if width > 375:
                 wide.append(f"{url}: {width}px")

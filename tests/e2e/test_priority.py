@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from openpyxl import Workbook
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import wait_for_tool
+from tests.e2e.conftest import THIS_MONTH, open_tool, wait_for_tool
 from tests.unit.priority_rows import BIG, as_csv, row
 from tools.priority import export, plan, synthetic
 from tools.priority.model import MODES
@@ -20,17 +20,11 @@ from tools.priority.model import MODES
 pytestmark = pytest.mark.e2e
 SAMPLE = Path(__file__).resolve().parents[2] / "docs/tools/examples/priority/sample-portfolio.csv"
 SAMPLE_MONTH = "2026-12"
-THIS_MONTH = (
-    "() => { const d = new Date(); "
-    "return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`; }"
-)
 
 
 @pytest.fixture
 def tool(site_server, page):
-    page.goto(site_server.url + "tools/priority/")
-    wait_for_tool(page, "priority")
-    return page
+    return open_tool(page, site_server, "priority")
 
 
 def upload(page, name: str, data: bytes, mime: str = "text/csv") -> None:

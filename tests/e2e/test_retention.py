@@ -8,21 +8,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import wait_for_tool
+from tests.e2e.conftest import THIS_MONTH, open_tool, wait_for_tool
 
 pytestmark = pytest.mark.e2e
-# The browser's own month, as the page should default the report month to.
-THIS_MONTH = (
-    "() => { const d = new Date(); "
-    "return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`; }"
-)
 
 
 @pytest.fixture
 def tool(site_server, page):
-    page.goto(site_server.url + "tools/retention/")
-    wait_for_tool(page, "retention")
-    return page
+    return open_tool(page, site_server, "retention")
 
 
 def fill_account(page, **values):
