@@ -9,6 +9,61 @@ const post = (msg) => self.postMessage(msg);
 let manifest;
 const installed = new Set();
 
+// Pyodide logs a failed download of its core and then waits forever, so every
+// fetch in this worker goes through a wrapper that reports a failure at once
+// (the page then drops this worker) and counts downloaded bytes for the status.
+const realFetch = self.fetch.bind(self);
+const sizes = new Map();   // url -> [loaded, total]
+let lastReport = 0;
+
+function fail(url, reason) {
+  post({ type: "fatal", detail: `${new URL(url).pathname}: ${reason}` });
+}
+
+function reportProgress(force) {
+  const now = Date.now();
+  if (!force && now - lastReport < 200) return;
+  lastReport = now;
+  let loaded = 0, total = 0;
+  for (const [done, size] of sizes.values()) { loaded += done; total += size; }
+  post({ type: "progress", stage: "runtime", loaded, total });
+}
+
+self.fetch = async (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : input, self.location.href).href;
+  let response;
+  try {
+    response = await realFetch(input, init);
+  } catch (err) {
+    fail(url, "网络中断");
+    throw err;
+  }
+  if (!response.ok) {
+    fail(url, `HTTP ${response.status}`);
+    return response;
+  }
+  // Only the runtime download is big enough to be worth a progress figure.
+  if (!response.body || !url.startsWith(pyodideURL.href)) return response;
+  const total = Number(response.headers.get("Content-Length")) || 0;
+  sizes.set(url, [0, total]);
+  const reader = response.body.getReader();
+  const counted = new ReadableStream({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) { reportProgress(true); controller.close(); return; }
+        sizes.get(url)[0] += value.length;
+        reportProgress(false);
+        controller.enqueue(value);
+      } catch (err) {
+        fail(url, "下载中断");
+        controller.error(err);
+      }
+    },
+  });
+  return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+};
+
 async function fetchBytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);

@@ -7,7 +7,7 @@
     runtime: "正在加载 Python 运行环境（首次约需几秒，之后会快很多）…",
     tools: "正在安装计算工具…",
     ready: "工具已就绪，数据只在本机浏览器中计算。",
-    error: "工具加载失败，请刷新页面重试。",
+    error: "工具加载失败（网络可能中断了）。联网后再点一次计算按钮即可重试。",
     queued: "工具仍在加载，加载完成后会自动计算…",
   };
   const scriptURL = document.currentScript
@@ -20,12 +20,16 @@
   let nextId = 1;
   let workerStarts = 0;
 
-  function setState(next, stage) {
+  const MB = (bytes) => (bytes / 1048576).toFixed(1);
+
+  function setState(next, stage, msg) {
     state = next;
+    let text = STATUS[stage || next] || "";
+    if (msg && msg.total > 1048576) text = `正在下载 Python 运行环境：${MB(msg.loaded)} / ${MB(msg.total)} MB（只需下载一次）…`;
     for (const root of document.querySelectorAll("[data-tool]")) {
       root.dataset.state = next === "idle" ? "loading" : next;
       const status = statusOf(root);
-      if (status) status.textContent = STATUS[stage || next] || "";
+      if (status) status.textContent = text;
     }
   }
 
@@ -34,7 +38,7 @@
     workerStarts += 1;
     setState("loading", "runtime");
     worker.onmessage = ({ data: msg }) => {
-      if (msg.type === "progress") setState("loading", msg.stage);
+      if (msg.type === "progress") setState("loading", msg.stage, msg);
       else if (msg.type === "ready") {
         setState("ready");
         document.dispatchEvent(new CustomEvent("kb:tools-ready"));  // offline.js keeps the tools
