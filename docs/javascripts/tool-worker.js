@@ -70,11 +70,18 @@ async function fetchBytes(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+// Each wheel is downloaded once; ours starts downloading while Pyodide loads.
+const downloads = new Map();
+function wheel(name) {
+  if (!downloads.has(name)) downloads.set(name, fetchBytes(new URL(name, wheelsURL)));
+  return downloads.get(name);
+}
+
 async function install(pyodide, names) {
   for (const name of names) {
     if (installed.has(name)) continue;
     const site = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
-    pyodide.unpackArchive(await fetchBytes(new URL(name, wheelsURL)), "wheel", { extractDir: site });
+    pyodide.unpackArchive(await wheel(name), "wheel", { extractDir: site });
     installed.add(name);
   }
   pyodide.runPython("import importlib; importlib.invalidate_caches()");
@@ -84,6 +91,7 @@ async function start() {
   post({ type: "progress", stage: "runtime" });
   const manifestPromise = fetch(new URL("manifest.json", wheelsURL), { cache: "no-cache" })
     .then((r) => { if (!r.ok) throw new Error(`manifest.json: HTTP ${r.status}`); return r.json(); });
+  manifestPromise.then((m) => wheel(m.tools)).catch(() => {});  // failures surface in install()
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideURL).href);
   const pyodide = await loadPyodide({ indexURL: pyodideURL.href });
   post({ type: "progress", stage: "tools" });

@@ -34,7 +34,12 @@
   }
 
   function startWorker() {
-    worker = new Worker(new URL("tool-worker.js", scriptURL), { type: "module" });
+    // A tool page opened directly starts the worker from <head> (main.html), so
+    // Pyodide loads while the page renders; adopt it and replay what it said.
+    const early = window.kbEarlyWorker;
+    const said = early ? early.said : [];
+    worker = early ? early.worker : new Worker(new URL("tool-worker.js", scriptURL), { type: "module" });
+    window.kbEarlyWorker = null;
     workerStarts += 1;
     setState("loading", "runtime");
     worker.onmessage = ({ data: msg }) => {
@@ -47,6 +52,7 @@
       else settle(msg);
     };
     worker.onerror = (event) => { event.preventDefault(); fail(new Error(event.message || "worker error")); };
+    for (const msg of said) worker.onmessage({ data: msg });
   }
 
   function fail(err) {
