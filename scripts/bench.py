@@ -45,7 +45,8 @@ BARE_WORKER_PAGE = """<!doctype html><meta charset="utf-8"><title>bare worker</t
 const worker = new Worker("bare-worker.js", { type: "module" });
 worker.onmessage = () => { window.benchReadyAt = performance.now(); };
 </script>"""
-BARE_WORKER = """const { loadPyodide } = await import(new URL("../_pyodide/pyodide.mjs", import.meta.url).href);
+BARE_WORKER = """const core = new URL("../_pyodide/pyodide.mjs", import.meta.url).href;
+const { loadPyodide } = await import(core);
 await loadPyodide({ indexURL: new URL("../_pyodide/", import.meta.url).href });
 self.postMessage("ready");"""
 COLD_PAGES = {
