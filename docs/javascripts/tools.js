@@ -38,11 +38,13 @@
     // Pyodide loads while the page renders; adopt it and replay what it said.
     const early = window.kbEarlyWorker;
     const said = early ? early.said : [];
-    worker = early ? early.worker : new Worker(new URL("tool-worker.js", scriptURL), { type: "module" });
+    const current = early ? early.worker : new Worker(new URL("tool-worker.js", scriptURL), { type: "module" });
     window.kbEarlyWorker = null;
+    worker = current;
     workerStarts += 1;
     setState("loading", "runtime");
-    worker.onmessage = ({ data: msg }) => {
+    const onMessage = (msg) => {
+      if (worker !== current) return;  // a worker already dropped
       if (msg.type === "progress") setState("loading", msg.stage, msg);
       else if (msg.type === "ready") {
         setState("ready");
@@ -51,8 +53,12 @@
       else if (msg.type === "fatal") fail(new Error(msg.detail));
       else settle(msg);
     };
-    worker.onerror = (event) => { event.preventDefault(); fail(new Error(event.message || "worker error")); };
-    for (const msg of said) worker.onmessage({ data: msg });
+    current.onmessage = ({ data }) => onMessage(data);
+    current.onerror = (event) => {
+      event.preventDefault();
+      if (worker === current) fail(new Error(event.message || "worker error"));
+    };
+    for (const msg of said) onMessage(msg);
   }
 
   function fail(err) {
@@ -162,7 +168,7 @@
   function mount() {
     const roots = document.querySelectorAll("[data-tool]");
     if (!roots.length) return;
-    if (!worker) startWorker(); else setState(state);
+    // Bind first: whatever happens to the worker, a submit must never reload the page.
     for (const root of roots) {
       if (root.dataset.bound) continue;
       root.dataset.bound = "1";
@@ -171,6 +177,7 @@
       const spec = specs[root.dataset.tool];
       if (spec && spec.mount) spec.mount(root);
     }
+    if (!worker && state !== "error") startWorker(); else setState(state);
   }
 
   window.kbTools = {
