@@ -34,8 +34,8 @@ test: deps
 	  KB_CHROMIUM="$$CHROMIUM" NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
 lint: deps
-	$(BIN)/ruff check tools tests
-	$(BIN)/ruff format --check tools tests
+	$(BIN)/ruff check tools tests scripts
+	$(BIN)/ruff format --check tools tests scripts
 	$(BIN)/python -m tools.build.snippet_lint
 
 bench: deps
