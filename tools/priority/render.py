@@ -158,7 +158,9 @@ def _issues(kind: str, title: str, items: list[dict], open_: bool) -> str:
     more = f"<p>另有 {len(items) - LISTED} 条未列出。</p>" if len(items) > LISTED else ""
     return (
         f'<details class="pp-issues pp-{kind}"{" open" if open_ else ""}><summary>{title}</summary>'
-        '<div class="pp-table-wrap"><table class="pp-table"><thead><tr><th scope="col">行号</th>'
+        # Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
+        f'<div class="pp-table-wrap" role="region" tabindex="0" aria-label="{escape(title)}">'
+        '<table class="pp-table"><thead><tr><th scope="col">行号</th>'
         '<th scope="col">客户编号</th><th scope="col">列</th><th scope="col">问题</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>{more}</details>"
     )
