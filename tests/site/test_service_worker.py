@@ -45,8 +45,8 @@ def test_every_listed_file_exists(worker, site_server):
     _, core, tools = worker
     for path in core + tools:
         page = path.removeprefix("./")
-        target = site_server.directory / (page + "index.html" if page.endswith("/") or not page else page)
-        assert target.is_file(), path
+        is_dir = page.endswith("/") or not page
+        assert (site_server.directory / (page + "index.html" if is_dir else page)).is_file(), path
 
 
 def test_version_is_a_content_hash(worker):
