@@ -9,6 +9,8 @@
     ready: "工具已就绪，数据只在本机浏览器中计算。",
     error: "工具加载失败（网络可能中断了）。联网后再点一次计算按钮即可重试。",
     queued: "工具仍在加载，加载完成后会自动计算…",
+    done: "计算完成，结果在下方。",
+    invalid: "输入有误，请按提示修改后再算。",
   };
   const scriptURL = document.currentScript
     ? document.currentScript.src
@@ -129,7 +131,8 @@
 
   function describe(error) {
     const where = [];
-    if (error.account) where.push(`账户“${error.account}”`);
+    if (typeof error.account === "number") where.push(`第 ${error.account} 个账户`);
+    else if (error.account) where.push(`账户“${error.account}”`);
     if (error.row) where.push(`第 ${error.row} 行`);
     if (error.column) where.push(`“${error.column}”列`);
     return where.length ? `${where.join("，")}：${error.message}` : error.message;
@@ -141,6 +144,7 @@
     clearError(root);
     if (state !== "ready") statusOf(root).textContent = STATUS.queued;
     root.setAttribute("aria-busy", "true");
+    let outcome = "ready";  // announced by the status line (aria-live), not the whole result
     try {
       const request = spec.collect ? await spec.collect(root) : { input: collectForm(root) };
       const envelope = await call(name, request.input, request);
@@ -150,7 +154,9 @@
         if (spec.rendered) spec.rendered(root, envelope);
         result.tabIndex = -1;
         result.focus();
+        outcome = "done";
       } else {
+        outcome = "invalid";
         const field = spec.fieldFor ? spec.fieldFor(root, envelope.error) : null;
         showError(root, describe(envelope.error), field);
       }
@@ -161,7 +167,7 @@
       showError(root, text, null);
     } finally {
       root.removeAttribute("aria-busy");
-      if (state === "ready") statusOf(root).textContent = STATUS.ready;
+      if (state === "ready") statusOf(root).textContent = STATUS[outcome];
     }
   }
 

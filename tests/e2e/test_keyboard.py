@@ -89,3 +89,13 @@ def test_priority_by_keyboard_to_an_error(priority):
     error = page.locator("[data-tool=priority] [data-role=error]")
     expect(error).to_be_visible()
     wait_focus(page, '[aria-invalid="true"], [data-tool=priority] [data-role=error]')
+
+
+def test_the_status_line_announces_the_outcome(retention):
+    page = retention
+    status = page.locator("[data-tool=retention] [data-role=status]")
+    assert status.get_attribute("aria-live") == "polite"
+    check_by_keyboard(page, "2022-02", "2017-03", "1NNNNNNNNNNN")
+    expect(status).to_have_text("计算完成，结果在下方。")
+    check_by_keyboard(page, "2022-13", "2017-03", "N")
+    expect(status).to_have_text("输入有误，请按提示修改后再算。")
