@@ -72,3 +72,18 @@ def test_site_and_tools_work_offline_then_update(browser, tmp_path):
     finally:
         context.close()
         server.stop()
+
+
+def test_a_reader_of_pages_alone_never_downloads_pyodide(browser, site_server):
+    context = browser.new_context()
+    heavy = []
+    context.on("request", lambda r: heavy.append(r.url) if "/_pyodide/" in r.url else None)
+    page = context.new_page()
+    try:
+        page.goto(site_server.url)
+        page.wait_for_selector("html[data-offline=pages]", timeout=30_000)
+        page.goto(site_server.url + "credit/")
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    assert heavy == []  # neither the page nor the service worker's precache
