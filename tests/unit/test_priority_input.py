@@ -237,3 +237,12 @@ def test_month_formats(text):
     result = plan({"rows": ROWS, "settings": {"month": text}})
     assert result["data"]["summary"]["month"] == "2026-12"
     assert result["data"]["settings"]["seed"] == "2026-12"
+
+
+def test_every_missing_required_column_is_named_at_once():
+    result = plan({"csv": "客户编号,客户名称\nA1,张三\n", "settings": {"month": "2026-12"}})
+    assert result["ok"] is False
+    message = result["error"]["message"]
+    for name in ("放款日期", "到期日期", "贷款余额"):
+        assert f"“{name}”" in message
+    assert result["error"]["column"] == "放款日期"

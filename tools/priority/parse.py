@@ -136,9 +136,15 @@ def clients_from_grid(grid: list[list[str]]) -> tuple[list[Client], list[dict], 
     position = {}
     for index, header in enumerate(headers):
         position.setdefault(header, index)
-    for col in REQUIRED:
-        if col.header not in position:
-            raise InputError(f"缺少必填列“{col.header}”", field="file", column=col.header)
+    missing = [col.header for col in REQUIRED if col.header not in position]
+    if missing:
+        # Name every missing column at once: the officer fixes the export in one go.
+        names = "、".join(f"“{name}”" for name in missing)
+        raise InputError(
+            f"缺少必填列{names}。请按模板补上这些列（表头写在第一行）。",
+            field="file",
+            column=missing[0],
+        )
 
     # Blank lines between blocks are common in exports; row numbers count them.
     numbered = [
