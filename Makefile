@@ -9,15 +9,21 @@ PORT   ?= 8000
 
 .PHONY: deps serve build test lint bench clean
 
+# Set-up prints one line per step; the tools' own chatter goes to a log that is
+# shown only when a step fails.
+QUIET := sh scripts/quiet-step.sh
+
 $(PY_OK): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[docs,test,lint]'
-	touch $@
+	@$(QUIET) "Python: creating $(VENV)" $(PYTHON) -m venv $(VENV)
+	@$(QUIET) "Python: updating pip" $(BIN)/python -m pip install -q --upgrade pip
+	@$(QUIET) "Python: installing MkDocs and the test and lint tools" \
+	  $(BIN)/python -m pip install -q -e '.[docs,test,lint]'
+	@touch $@
 
 $(JS_OK): package.json package-lock.json
-	npm ci --no-audit --no-fund
-	touch $@
+	@$(QUIET) "JavaScript: installing the pinned Pyodide runtime and Biome" \
+	  npm ci --no-audit --no-fund
+	@touch $@
 
 deps: $(PY_OK) $(JS_OK)
 
@@ -33,10 +39,12 @@ test: deps
 	  echo "Browser for e2e tests: $$CHROMIUM ($$($$CHROMIUM --version 2>/dev/null))" && \
 	  KB_CHROMIUM="$$CHROMIUM" NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
+# Trainers' script check first: they see it even when a code check below fails.
 lint: deps
+	$(BIN)/python -m tools.build.snippet_lint
 	$(BIN)/ruff check tools tests scripts
 	$(BIN)/ruff format --check tools tests scripts
-	$(BIN)/python -m tools.build.snippet_lint
+	node_modules/.bin/biome lint
 
 bench: deps
 	@CHROMIUM="$$(sh scripts/find-chromium.sh)" && \

@@ -36,7 +36,10 @@
       if (!el.name || el.type === "file" || el.name === "paste") continue;
       const [head, key] = el.name.split(".", 2);
       if (key === undefined) settings[head] = el.value.trim();
-      else (settings[head] ||= {})[key] = el.value.trim();
+      else {
+        settings[head] ||= {};
+        settings[head][key] = el.value.trim();
+      }
     }
     return settings;
   }
@@ -120,7 +123,7 @@
     return refresh(root, list);
   }
 
-  function toggleReasons(root, button) {
+  function toggleReasons(_root, button) {
     const open = button.getAttribute("aria-expanded") !== "true";
     button.setAttribute("aria-expanded", String(open));
     document.getElementById(button.getAttribute("aria-controls")).hidden = !open;

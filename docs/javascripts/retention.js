@@ -64,7 +64,8 @@
     box._previewTimer = setTimeout(async () => {
       const input = { report_month: reportField(root).value.trim() };
       for (const name of PREVIEW_FIELDS) input[name] = field(box, name).value.trim();
-      const ticket = (box._previewTicket = (box._previewTicket || 0) + 1);
+      box._previewTicket = (box._previewTicket || 0) + 1;
+      const ticket = box._previewTicket;
       const target = box.querySelector("[data-role=preview]");
       try {
         const envelope = await window.kbTools.call(NAME, input, { action: "preview" });
@@ -89,7 +90,7 @@
     const { input } = await response.json();
     reportField(root).value = input.report_month;
     while (accounts(root).length < input.accounts.length) addAccount(root);
-    accounts(root).slice(input.accounts.length).forEach((box) => box.remove());
+    for (const box of accounts(root).slice(input.accounts.length)) box.remove();
     renumber(root);
     accounts(root).forEach((box, i) => {
       const account = input.accounts[i];
@@ -125,7 +126,7 @@
     root.addEventListener("input", (event) => {
       const box = event.target.closest("[data-role=account]");
       if (box && PREVIEW_FIELDS.includes(event.target.dataset.field)) preview(root, box);
-      else if (event.target === reportField(root)) accounts(root).forEach((b) => preview(root, b));
+      else if (event.target === reportField(root)) for (const b of accounts(root)) preview(root, b);
     });
     accounts(root).forEach((box) => { if (field(box, "history").value) preview(root, box); });
   }

@@ -82,7 +82,7 @@ async function respond(request) {
   if (hit) return hit;
   const url = new URL(request.url);
   if (request.mode === "navigate" && !url.pathname.endsWith("/")) {
-    const dir = await cache.match(url.href + "/", { ignoreSearch: true });
+    const dir = await cache.match(`${url.href}/`, { ignoreSearch: true });
     if (dir) return dir;
   }
   try {

@@ -103,7 +103,7 @@ async function start() {
 }
 
 const ready = start();
-ready.catch((err) => post({ type: "fatal", detail: String(err && err.message || err) }));
+ready.catch((err) => post({ type: "fatal", detail: String(err?.message || err) }));
 
 self.onmessage = async ({ data: msg }) => {
   let runtime;
@@ -123,7 +123,7 @@ self.onmessage = async ({ data: msg }) => {
   } catch (err) {
     // A Python exception other than InputError is a bug: pass on its last line
     // (exception type and message), which is the short detail the page shows.
-    const lines = String(err && err.message || err).trim().split("\n");
+    const lines = String(err?.message || err).trim().split("\n");
     post({ type: "bug", id: msg.id, detail: lines[lines.length - 1] });
   }
 };

@@ -181,7 +181,7 @@
       const form = root.querySelector("form");
       if (form) form.addEventListener("submit", (event) => { event.preventDefault(); submit(root); });
       const spec = specs[root.dataset.tool];
-      if (spec && spec.mount) spec.mount(root);
+      if (spec?.mount) spec.mount(root);
     }
     if (!worker && state !== "error") startWorker(); else setState(state);
   }

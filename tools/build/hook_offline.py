@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 DORMANT_HOSTS = re.compile(
     r"https://(?:unpkg\.com|cdn\.jsdelivr\.net|api\.github\.com|fonts\.googleapis\.com"
     r"|fonts\.gstatic\.com|cdnjs\.cloudflare\.com)"
@@ -43,6 +45,8 @@ def _unused_search_languages(site: Path, config) -> list[Path]:
     return unused
 
 
+# After the hooks that write vendored files (Pyodide core), before the service worker.
+@event_priority(-50)
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
     for path in [*site.rglob("*.map"), *_unused_search_languages(site, config)]:

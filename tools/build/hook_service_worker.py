@@ -14,6 +14,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 SOURCE = "javascripts/sw.js"
 TOOL_DIRS = ("_pyodide/", "_tools/")
 # Not worth caching: compressed twin of sitemap.xml.
@@ -42,6 +44,8 @@ def _cache_key(rel: str) -> str:
     return rel
 
 
+# Last of all (search index, Pyodide, wheels, rewrites): it hashes what they wrote.
+@event_priority(-100)
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
     source = site / SOURCE
