@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.e2e.conftest import CHROMIUM_ARGS  # noqa: E402
+from tests.browser import CHROMIUM_ARGS  # noqa: E402
 from tests.server import SiteServer, build_site  # noqa: E402
 from tools import priority, retention  # noqa: E402
 from tools.priority.synthetic import portfolio  # noqa: E402

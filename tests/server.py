@@ -1,10 +1,11 @@
 """Build the site and serve it from another process, for the tests and the benchmark.
 
-``python tests/server.py DIRECTORY [PORT]`` serves DIRECTORY on 127.0.0.1 (port 0 =
-any free port) with the MIME types Pyodide needs and prints the chosen port on
-its first line. ``SiteServer`` starts and stops such a process; ``build_site``
-builds the site for a given origin (Material's instant navigation needs
-``site_url`` to match it), never into ./site.
+``python tests/server.py DIRECTORY PORT LOG`` serves DIRECTORY on 127.0.0.1 (port 0 =
+any free port) with the MIME types Pyodide needs, prints the chosen port on its
+first line and appends one line per request to LOG ("GET /path 200"). ``SiteServer``
+starts and stops such a process (a failing test prints the log's path);
+``build_site`` builds the site for a given origin (Material's instant navigation
+needs ``site_url`` to match it), from any copy of the tree, never into ./site.
 """
 
 from __future__ import annotations
@@ -37,16 +38,23 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
+    log = None  # the open log file, set by main()
+
+    def log_request(self, code="-", size="-"):
+        if self.log:
+            self.log.write(f"{self.command} {self.path} {code}\n")
+            self.log.flush()
+
     def log_message(self, *args):
         pass
 
 
-def build_site(directory: Path, url: str, **env_extra: str) -> None:
-    """Strict build of the site into ``directory`` for the origin ``url``."""
+def build_site(directory: Path, url: str, root: Path = ROOT, **env_extra: str) -> None:
+    """Strict build of the tree at ``root`` into ``directory`` for the origin ``url``."""
     env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1", **env_extra}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(directory)],
-        cwd=ROOT,
+        cwd=root,
         env=env,
         check=True,
     )
@@ -58,11 +66,14 @@ class SiteServer:
 
     directory: Path
     port: int = 0
+    log: Path | None = None  # default: server.log beside the directory
     proc: subprocess.Popen | None = field(default=None, repr=False)
 
     def start(self) -> SiteServer:
+        self.log = self.log or self.directory.parent / f"{self.directory.name}-server.log"
+        self.log.touch()
         self.proc = subprocess.Popen(
-            [sys.executable, __file__, str(self.directory), str(self.port)],
+            [sys.executable, __file__, str(self.directory), str(self.port), str(self.log)],
             stdout=subprocess.PIPE,
             text=True,
         )
@@ -75,6 +86,11 @@ class SiteServer:
             self.proc.wait(timeout=10)
         if self.proc and self.proc.stdout:
             self.proc.stdout.close()
+
+    def requested_paths(self) -> list[str]:
+        """Paths requested so far, in order (from the log)."""
+        lines = self.log.read_text(encoding="utf-8").splitlines()
+        return [line.split(" ")[1] for line in lines if line]
 
     @property
     def url(self) -> str:
@@ -91,6 +107,8 @@ class SiteServer:
 
 def main() -> None:
     directory, port = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    if len(sys.argv) > 3:
+        Handler.log = open(sys.argv[3], "a", encoding="utf-8")  # noqa: SIM115 (lives as long as the server)
     server = ThreadingHTTPServer(
         ("127.0.0.1", port), functools.partial(Handler, directory=directory)
     )

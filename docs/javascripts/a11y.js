@@ -1,6 +1,7 @@
 // Accessible names the theme and the task-list extension leave out (axe-core:
-// aria-dialog-name, aria-progressbar-name, label). Applied on every page view,
-// including instant navigation.
+// aria-dialog-name, aria-progressbar-name, label), and keyboard access to wide
+// tables (scrollable-region-focusable). Applied on every page view, including
+// instant navigation.
 (() => {
   function name() {
     document.querySelector(".md-search[role=dialog]")?.setAttribute("aria-label", "搜索");
@@ -10,6 +11,14 @@
       const item = box.closest(".task-list-item");
       const text = item ? item.textContent.replace(/\s+/g, " ").trim() : "";
       box.setAttribute("aria-label", text || "勾选");
+    }
+    // Material wraps each table in a box that scrolls sideways on a phone: make
+    // it reachable by Tab so the keyboard can scroll it, named after its table.
+    for (const wrap of document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])")) {
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      const caption = wrap.querySelector("caption")?.textContent.trim();
+      wrap.setAttribute("aria-label", caption || "表格（可左右滚动）");
     }
   }
   if (window.document$) window.document$.subscribe(name);

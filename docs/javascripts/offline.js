@@ -57,7 +57,12 @@
   });
 
   window.addEventListener("load", async () => {
-    registration = await sw.register(new URL("sw.js", root), { scope: root.pathname, updateViaCache: "none" });
+    try {
+      registration = await sw.register(new URL("sw.js", root), { scope: root.pathname, updateViaCache: "none" });
+    } catch {
+      return;  // service workers refused (policy, private mode): the site still works online
+    }
+    if (!registration) return;  // blocked without an error (seen in Chromium with workers blocked)
     watch(registration);
     askStatus();
     // Instant navigation loads no new document: look for a new version on each page.

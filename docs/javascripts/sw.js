@@ -1,28 +1,64 @@
 // Service worker source. The build (tools/build/hook_service_worker.py) writes it
-// to the site root as sw.js with the build version and the file lists filled in.
-// One cache per build: a page is always served from one version's files, never a mix.
+// to the site root as sw.js with the version and the precache manifests filled in.
+// Each manifest maps a path to its content hash (its revision), as Workbox's
+// precache manifest does: a new version copies every file whose revision did not
+// change from the previous cache and downloads only the rest. One cache per
+// version: a page is always served from one version's files, never a mix.
 const VERSION = "__KB_VERSION__";
 const CORE = __KB_CORE__;    // pages, search index, assets: cached after the first visit
 const TOOLS = __KB_TOOLS__;  // Pyodide core and our wheels: cached once a tool page is used
 const CACHE = `kb-${VERSION}`;
+// Each cache keeps the revisions it was filled with, under a key no page uses.
+const REVISIONS_KEY = "__kb-revisions__.json";
 
 const absolute = (path) => new URL(path, self.registration.scope).href;
 
-async function cacheAll(cache, paths) {
-  // cache: "reload" skips the HTTP cache, so a new version never stores old bytes.
-  await cache.addAll(paths.map((path) => new Request(absolute(path), { cache: "reload" })));
+async function previousCaches() {
+  const found = [];
+  for (const name of await caches.keys()) {
+    if (name === CACHE || !name.startsWith("kb-")) continue;
+    const cache = await caches.open(name);
+    const stored = await cache.match(absolute(REVISIONS_KEY));
+    if (stored) found.push({ cache, revisions: await stored.json() });
+  }
+  return found;
 }
 
-async function hasAll(cache, paths) {
-  for (const path of paths) if (!(await cache.match(absolute(path)))) return false;
+// Put every file of `manifest` in `cache`: unchanged files from an older cache,
+// the others from the network (cache: "reload" skips the HTTP cache, so a new
+// version never stores old bytes).
+async function fill(cache, manifest) {
+  const older = await previousCaches();
+  const download = [];
+  for (const [path, revision] of Object.entries(manifest)) {
+    if (await cache.match(absolute(path))) continue;
+    let copied = false;
+    for (const { cache: old, revisions } of older) {
+      if (revisions[path] !== revision) continue;
+      const hit = await old.match(absolute(path));
+      if (hit) {
+        await cache.put(absolute(path), hit);
+        copied = true;
+        break;
+      }
+    }
+    if (!copied) download.push(new Request(absolute(path), { cache: "reload" }));
+  }
+  await cache.addAll(download);
+  await cache.put(
+    absolute(REVISIONS_KEY),
+    new Response(JSON.stringify({ ...CORE, ...TOOLS }), { headers: { "Content-Type": "application/json" } }),
+  );
+}
+
+async function hasAll(cache, manifest) {
+  for (const path of Object.keys(manifest)) if (!(await cache.match(absolute(path)))) return false;
   return true;
 }
 
 async function olderVersionHadTools() {
-  for (const name of await caches.keys()) {
-    if (name === CACHE || !name.startsWith("kb-")) continue;
-    const old = await caches.open(name);
-    if (await old.match(absolute("_pyodide/pyodide.asm.wasm"))) return true;
+  for (const { cache } of await previousCaches()) {
+    if (await cache.match(absolute("_pyodide/pyodide.asm.wasm"))) return true;
   }
   return false;
 }
@@ -41,9 +77,9 @@ async function status() {
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cacheAll(cache, CORE);
+    await fill(cache, CORE);
     // Someone who used the tools offline before keeps them after an update.
-    if (await olderVersionHadTools()) await cacheAll(cache, TOOLS);
+    if (await olderVersionHadTools()) await fill(cache, TOOLS);
   })());
 });
 
@@ -64,7 +100,7 @@ self.addEventListener("message", (event) => {
   else if (type === "cache-tools") {
     event.waitUntil((async () => {
       const cache = await caches.open(CACHE);
-      if (!(await hasAll(cache, TOOLS))) await cacheAll(cache, TOOLS);
+      if (!(await hasAll(cache, TOOLS))) await fill(cache, TOOLS);
       await broadcast(await status());
     })());
   }

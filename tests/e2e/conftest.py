@@ -1,72 +1,69 @@
-"""e2e harness: Chromium for Playwright, and helpers for tool pages.
+"""e2e fixtures: Chromium for Playwright, and one shared page per tool.
 
-The built site and its server (`site_server`) come from tests/conftest.py.
+The built site and its server (`site_server`) come from tests/conftest.py; the
+helpers (waiting for a tool, instant navigation, the sitemap) from tests/browser.py.
 """
 
 from __future__ import annotations
 
-import os
-import xml.etree.ElementTree as ET
-from pathlib import Path
-
 import pytest
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from tests.browser import CHROMIUM_ARGS, chromium_executable, open_tool, renew_tool
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    executable = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
-    if not Path(executable).exists():
-        pytest.fail(
-            f"No Chromium at {executable}: run the tests with `make test`, or set KB_CHROMIUM."
-        )
+    try:
+        executable = chromium_executable()
+    except FileNotFoundError as err:
+        pytest.fail(str(err))
     return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_ARGS}
 
 
-def wait_for_tool(page, name: str, timeout: float = 60_000) -> None:
-    """Wait until the tool ``name`` on the current page is ready (fails on error)."""
-    selector = f'[data-tool="{name}"]'
-    page.wait_for_function(
-        """sel => ["ready", "error"].includes(document.querySelector(sel)?.dataset.state)""",
-        arg=selector,
-        timeout=timeout,
-    )
-    state = page.get_attribute(selector, "data-state")
-    assert state == "ready", f"tool {name} failed to load: {page.inner_text(selector)[:300]}"
+class ToolPages:
+    """One browser context and page per tool for the whole session.
+
+    A Python start costs seconds; tests that only use a tool (fill, submit, read)
+    share its page and get a fresh form by instant navigation, which keeps the
+    worker. Tests that break the runtime or need their own settings open their own.
+    """
+
+    def __init__(self, browser, base_url: str):
+        self.browser, self.base_url, self.pages = browser, base_url, {}
+
+    def get(self, name: str):
+        page = self.pages.get(name)
+        if page is None:
+            page = self.browser.new_context().new_page()
+            page.set_default_timeout(30_000)
+            self.pages[name] = open_tool(page, self.base_url, name)
+            return page
+        page.emulate_media(media="screen")  # undo a test's print emulation
+        try:
+            renew_tool(page, self.base_url, name)
+        except Exception:  # a test left the page broken: start it again, fully
+            open_tool(page, self.base_url, name)
+        return page
+
+    def close(self):
+        for page in self.pages.values():
+            page.context.close()
 
 
-def open_tool(page, site_server, name: str):
-    """Open the page of tool ``name`` and wait until it is ready."""
-    page.goto(site_server.url + f"tools/{name}/")
-    wait_for_tool(page, name)
-    return page
+@pytest.fixture(scope="session")
+def tool_pages(browser, site_server):
+    pages = ToolPages(browser, site_server.url)
+    try:
+        yield pages
+    finally:
+        pages.close()
 
 
-# The browser's own month (YYYY-MM), which the tools default their month fields to.
-THIS_MONTH = (
-    "() => { const d = new Date(); "
-    "return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`; }"
-)
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+@pytest.fixture
+def retention_tool(tool_pages):
+    return tool_pages.get("retention")
 
 
-def sitemap_urls(site_server) -> list[str]:
-    tree = ET.parse(site_server.directory / "sitemap.xml")
-    return [loc.text for loc in tree.findall(".//sm:loc", SITEMAP_NS)]
-
-
-def visit_every_page(page, site_server):
-    """Open each page of the sitemap in turn, its tools ready; yields the URL."""
-    for url in sitemap_urls(site_server):
-        page.goto(url, wait_until="networkidle")
-        for name in page.eval_on_selector_all("[data-tool]", "els => els.map(e => e.dataset.tool)"):
-            wait_for_tool(page, name)
-        yield url
+@pytest.fixture
+def priority_tool(tool_pages):
+    return tool_pages.get("priority")

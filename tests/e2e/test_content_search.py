@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_search import search
+from tests.browser import search
 
 pytestmark = pytest.mark.e2e
 
@@ -20,7 +20,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize(("word", "page_path"), EXPECTED.items())
 def test_search_finds_word_on_its_page(page, site_server, word, page_path):
-    count, texts = search(page, site_server, word)
+    count, texts = search(page, site_server.url, word)
     assert count > 0, f"{word}: no result"
     assert any(word in text for text in texts), f"{word}: {texts[:3]}"
     links = page.locator(".md-search-result__item a").evaluate_all("els => els.map(a => a.href)")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import open_tool
-
 pytestmark = pytest.mark.e2e
 
 
@@ -20,13 +18,13 @@ def tab_to(page, selector: str, limit: int = 300) -> None:
 
 
 @pytest.fixture
-def retention(site_server, page):
-    return open_tool(page, site_server, "retention")
+def retention(retention_tool):
+    return retention_tool
 
 
 @pytest.fixture
-def priority(site_server, page):
-    return open_tool(page, site_server, "priority")
+def priority(priority_tool):
+    return priority_tool
 
 
 def check_by_keyboard(page, report_month: str, opened: str, history: str) -> None:

@@ -1,19 +1,55 @@
-"""Offline after the first visit, and a clean switch to a new version.
+"""Offline after the first visit, and an update that downloads only what changed.
 
 Playwright's offline switch does not cover service-worker fetches, so the test
-stops the server itself; the second build is served on the same origin.
+stops the server itself; the second build, of a copy of the tree with one page's
+text changed, is served on the same origin, and its server's request log shows
+what the update downloaded.
 """
 
 from __future__ import annotations
 
+import filecmp
+import shutil
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import wait_for_tool
-from tests.server import SiteServer, build_site
+from tests.browser import wait_for_tool
+from tests.server import ROOT, SiteServer, build_site
 
 pytestmark = pytest.mark.e2e
-NOTICE = "这是新版本的测试公告"
+CHANGED_PAGE = "docs/credit/index.md"
+NEW_TEXT = "这是新版本里新加的一段话，用来检查更新。"
+
+
+def copy_tree(target: Path) -> Path:
+    """The parts of the tree a build reads; node_modules (Pyodide) linked, not copied."""
+    for folder in ("docs", "snippets", "tools"):
+        shutil.copytree(
+            ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    return target
+
+
+def changed_files(old: Path, new: Path) -> set[str]:
+    """Cache keys (as the service worker names them) of files whose bytes differ."""
+    out = set()
+    for path in new.rglob("*"):
+        rel = path.relative_to(new).as_posix()
+        if not path.is_file():
+            continue
+        if not (old / rel).is_file() or not filecmp.cmp(old / rel, path, shallow=False):
+            out.add(cache_key(rel))
+    return out
+
+
+def cache_key(rel: str) -> str:
+    if rel == "index.html":
+        return "./"
+    return rel.removesuffix("index.html")
 
 
 def run_retention(page, url):
@@ -32,13 +68,13 @@ def run_priority(page, url):
     expect(page.locator("[data-tool=priority] [data-role=result] table").first).to_be_visible()
 
 
-def test_site_and_tools_work_offline_then_update(browser, tmp_path):
-    (tmp_path / "v1").mkdir()
+def test_site_and_tools_work_offline_then_update_downloads_only_changes(browser, tmp_path):
+    tree = copy_tree(tmp_path / "tree")
     server = SiteServer(tmp_path / "v1").start()
     context = browser.new_context()
     page = context.new_page()
     try:
-        build_site(tmp_path / "v1", server.url)
+        build_site(tmp_path / "v1", server.url, root=tree)
         url = server.url
         page.goto(url)
         page.wait_for_selector("html[data-offline=pages]", timeout=30_000)
@@ -61,14 +97,25 @@ def test_site_and_tools_work_offline_then_update(browser, tmp_path):
         run_retention(page, url)
         run_priority(page, url)
 
-        # A rebuilt site on the same origin: the notice, then the new content.
-        build_site(tmp_path / "v2", url, KB_ANNOUNCE=NOTICE)
+        # A new version on the same origin: one page's text changed.
+        page_file = tree / CHANGED_PAGE
+        page_file.write_text(page_file.read_text("utf-8") + f"\n{NEW_TEXT}\n", "utf-8")
+        build_site(tmp_path / "v2", url, root=tree)
         server = SiteServer(tmp_path / "v2", port=server.port).start()
         page.goto(url)
         expect(page.locator(".kb-update button")).to_be_visible(timeout=30_000)
-        assert NOTICE not in page.content()  # still the old version until the user says so
+        # Installed: what the new version fetched is all in the log by now.
+        fetched = {cache_key(path.lstrip("/")) for path in server.requested_paths()} - {"sw.js"}
+        changed = changed_files(tmp_path / "v1", tmp_path / "v2") - {"sw.js"}
+        assert "credit/" in changed and "search/search_index.json" in changed
+        assert not any(p.startswith(("_pyodide/", "_tools/")) for p in changed | fetched)
+        assert fetched == changed, f"fetched {sorted(fetched)}, changed {sorted(changed)}"
+        print(f"\nthe update downloaded sw.js and {sorted(fetched)}")
+
+        page.goto(url + "credit/")
+        assert NEW_TEXT not in page.content()  # still the old version until the user says so
         page.click(".kb-update button")
-        expect(page.get_by_text(NOTICE)).to_be_visible(timeout=30_000)
+        expect(page.get_by_text(NEW_TEXT)).to_be_visible(timeout=30_000)
     finally:
         context.close()
         server.stop()

@@ -12,8 +12,8 @@ from axe_playwright_python.sync_playwright import Axe
 from openpyxl import Workbook
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import THIS_MONTH, open_tool, wait_for_tool
-from tests.unit.priority_rows import BIG, as_csv, row
+from tests.browser import THIS_MONTH
+from tests.priority_rows import BIG, as_csv, row
 from tools.priority import export, plan, synthetic
 from tools.priority.model import MODES
 
@@ -23,8 +23,8 @@ SAMPLE_MONTH = "2026-12"
 
 
 @pytest.fixture
-def tool(site_server, page):
-    return open_tool(page, site_server, "priority")
+def tool(priority_tool):
+    return priority_tool
 
 
 def upload(page, name: str, data: bytes, mime: str = "text/csv") -> None:
@@ -85,8 +85,10 @@ def test_gbk_csv_shows_error_rows_and_warnings(tool):
     result = page.locator("[data-role=result]")
     errors = result.locator(".pp-errors tbody tr")
     expect(errors).to_have_count(1)
-    expect(errors.first).to_contain_text("3")  # the spreadsheet row (header = row 1)
-    expect(errors.first).to_contain_text("放款日期")
+    cells = errors.first.locator("td")
+    expect(cells.nth(0)).to_have_text("3")  # the spreadsheet row (header = row 1)
+    expect(cells.nth(2)).to_have_text("放款日期")
+    expect(cells.nth(3)).to_contain_text("2026年2月30日")
     expect(result.locator(".admonition.failure")).to_contain_text("1 行数据有误")
     warnings = result.locator(".pp-warnings tbody tr")
     expect(warnings).to_have_count(1)
@@ -158,23 +160,29 @@ def test_print_sheet_shows_plan_and_settings_only(tool):
     expect(page.locator('table[data-list="visits"]')).to_be_visible()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_plan_has_no_serious_accessibility_violations(site_server, browser, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_plan_has_no_serious_accessibility_violations(tool, scheme):
+    page = tool
+    set_palette(page, scheme)
     try:
-        page.goto(site_server.url + "tools/priority/")
-        wait_for_tool(page, "priority")
         page.click("[data-action=sample]")
         expect(page.locator(".pp-title")).to_be_visible()
         page.locator(".pp-expand").first.click()
         page.locator(".pp-not-planned summary").click()
         violations = Axe().run(page).response["violations"]
-        serious = [
-            f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}"
-            for v in violations
-            if v["impact"] in ("serious", "critical")
-        ]
-        assert serious == []
     finally:
-        context.close()
+        set_palette(page, "default")
+    serious = [
+        f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+def set_palette(page, scheme: str) -> None:
+    """Switch light/dark with the header's toggle, as an officer does."""
+    body = page.locator("body")
+    if body.get_attribute("data-md-color-scheme") != scheme:
+        page.locator("[data-md-component=palette] label:visible").click()
+    expect(body).to_have_attribute("data-md-color-scheme", scheme)

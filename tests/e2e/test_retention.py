@@ -8,14 +8,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import THIS_MONTH, open_tool, wait_for_tool
+from tests.browser import THIS_MONTH, wait_for_tool
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def tool(site_server, page):
-    return open_tool(page, site_server, "retention")
+def tool(retention_tool):
+    return retention_tool
 
 
 def fill_account(page, **values):

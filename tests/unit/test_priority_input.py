@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 from openpyxl import Workbook
 
-from tests.unit.priority_rows import BIG, MONTH, NO_SAMPLE, as_csv, entry, row
+from tests.priority_rows import BIG, MONTH, NO_SAMPLE, as_csv, entry, row
 from tools.priority import plan
 
 SETTINGS = {"month": MONTH, **NO_SAMPLE}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.priority_rows import BIG, NO_SAMPLE, codes, entry, one, row, run
+from tests.priority_rows import BIG, NO_SAMPLE, codes, entry, one, row, run
 
 
 def test_base_row_triggers_nothing():

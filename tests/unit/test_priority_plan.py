@@ -7,7 +7,7 @@ import io
 import re
 from pathlib import Path
 
-from tests.unit.priority_rows import BIG, MONTH, NO_SAMPLE, entry, row, run
+from tests.priority_rows import BIG, MONTH, NO_SAMPLE, entry, row, run
 from tools.build.hook_priority_columns import on_page_markdown
 from tools.priority import columns, export, page, plan, synthetic
 from tools.priority.model import MODES

@@ -1,9 +1,10 @@
-"""MkDocs hook: write the service worker for offline use, keyed by a build hash.
+"""MkDocs hook: write the service worker for offline use, with per-file revisions.
 
 docs/javascripts/sw.js is the source; this writes it to the site root (its scope
-must be the whole site) with the version and the precache lists filled in:
-pages, search index and assets (CORE) and the Pyodide core and wheels (TOOLS).
-The version hashes every shipped file, so any change makes a new version.
+must be the whole site) with the precache manifests filled in: pages, search
+index and assets (CORE) and the Pyodide core and wheels (TOOLS), each URL with
+the hash of its bytes as its revision, so an update downloads only changed
+files. The version hashes the manifests: any change to a file makes a new one.
 Under `mkdocs serve` the worker removes itself instead, so trainers always see
 their latest edit.
 """
@@ -60,15 +61,19 @@ def on_post_build(config, **kwargs):
         for p in site.rglob("*")
         if p.is_file() and p.name not in SKIP and p.name != "sw.js"
     )
-    digest = hashlib.sha256()
-    for rel in files:
-        digest.update(rel.encode() + b"\0" + (site / rel).read_bytes())
-    core = [_cache_key(rel) for rel in files if not rel.startswith(TOOL_DIRS)]
-    tools = [rel for rel in files if rel.startswith(TOOL_DIRS)]
+    revisions = {rel: revision((site / rel).read_bytes()) for rel in files}
+    core = {_cache_key(rel): rev for rel, rev in revisions.items() if not rel.startswith(TOOL_DIRS)}
+    tools = {rel: rev for rel, rev in revisions.items() if rel.startswith(TOOL_DIRS)}
+    version = revision(json.dumps([core, tools], sort_keys=True).encode())
 
     text = (
-        template.replace("__KB_VERSION__", digest.hexdigest()[:16])
-        .replace("__KB_CORE__", json.dumps(core, ensure_ascii=False))
-        .replace("__KB_TOOLS__", json.dumps(tools))
+        template.replace("__KB_VERSION__", version)
+        .replace("__KB_CORE__", json.dumps(core, ensure_ascii=False, indent=0))
+        .replace("__KB_TOOLS__", json.dumps(tools, indent=0))
     )
     (site / "sw.js").write_text(text, encoding="utf-8")
+
+
+def revision(data: bytes) -> str:
+    """A file's revision in the precache manifest: a short hash of its bytes."""
+    return hashlib.sha256(data).hexdigest()[:16]
