@@ -15,6 +15,7 @@ EXPECTED = {
     "征信": "credit/",
     "自报家门": "scripts/phone/",
     "五级分类": "procedure/report/",
+    "失信": "procedure/lookup/",
 }
 
 
