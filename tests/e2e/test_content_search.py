@@ -16,6 +16,7 @@ EXPECTED = {
     "自报家门": "scripts/phone/",
     "五级分类": "procedure/report/",
     "失信": "procedure/lookup/",
+    "征信修复": "credit/officer/",
 }
 
 
