@@ -17,6 +17,8 @@ EXPECTED = {
     "五级分类": "procedure/report/",
     "失信": "procedure/lookup/",
     "征信修复": "credit/officer/",
+    "个人信息": "core/conduct/",
+    "预警": "core/warning/",
 }
 
 
