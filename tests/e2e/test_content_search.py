@@ -14,7 +14,11 @@ EXPECTED = {
     "朋友圈": "method/channels/",
     "征信": "credit/",
     "自报家门": "scripts/phone/",
-    "五级分类": "procedure/report/",
+    "五级分类": "core/warning/",
+    "失信": "procedure/lookup/",
+    "征信修复": "credit/officer/",
+    "个人信息": "core/conduct/",
+    "预警": "core/warning/",
 }
 
 
