@@ -186,3 +186,65 @@ def set_palette(page, scheme: str) -> None:
     if body.get_attribute("data-md-color-scheme") != scheme:
         page.locator("[data-md-component=palette] label:visible").click()
     expect(body).to_have_attribute("data-md-color-scheme", scheme)
+
+
+def shown_ranks(page, list_name: str = "visits") -> list[int]:
+    """The plan ranks of the rows on screen, top to bottom (from each row's reasons id)."""
+    buttons = page.locator(f'table[data-list="{list_name}"] tr.pp-row .pp-expand')
+    return [
+        int(c.rsplit("-", 1)[1])
+        for c in buttons.evaluate_all("els => els.map(b => b.getAttribute('aria-controls'))")
+    ]
+
+
+def test_sort_by_week_tier_and_area_then_back_to_plan_order(tool):
+    page = tool
+    page.click("[data-action=sample]")
+    visits = plan({"csv": SAMPLE.read_bytes(), "settings": {"month": SAMPLE_MONTH}})["data"][
+        "visits"
+    ]
+    assert len(visits) <= 100  # one page: the whole order is on screen
+    tier_rank = {"must": 0, "high": 1, "due": 2, "sample": 3}
+    plan_order = [
+        v["rank"] for v in sorted(visits, key=lambda v: (v["week"], v["group"], v["rank"]))
+    ]
+    table = page.locator('[data-role=result] table[data-list="visits"]')
+    expect(table.locator("tr.pp-row")).to_have_count(len(visits))
+    assert shown_ranks(page) == plan_order
+
+    def click(key: str, direction: str | None) -> None:
+        table.locator(f'button[data-sort="{key}"]').click()
+        sorted_heads = table.locator(f'th[aria-sort="{direction}"]')
+        if direction:
+            expect(sorted_heads.locator(f'[data-sort="{key}"]')).to_have_count(1)
+        else:
+            expect(
+                table.locator('th[aria-sort="ascending"], th[aria-sort="descending"]')
+            ).to_have_count(0)
+
+    for key, value in (("week", lambda v: v["week"]), ("tier", lambda v: tier_rank[v["tier"]])):
+        click(key, "ascending")
+        assert shown_ranks(page) == [
+            v["rank"] for v in sorted(visits, key=lambda v: (value(v), v["rank"]))
+        ]
+        click(key, "descending")
+        assert shown_ranks(page) == [
+            v["rank"] for v in sorted(visits, key=lambda v: (-value(v), v["rank"]))
+        ]
+        click(key, None)  # the third click restores the plan's own order
+        assert shown_ranks(page) == plan_order
+
+    # Areas sort as Chinese readers expect (pinyin collation), ties in plan rank.
+    click("area", "ascending")
+    areas = table.locator("tr.pp-row td:nth-child(3)").all_inner_texts()
+    assert len(set(areas)) > 1
+    in_order = page.evaluate(
+        """areas => { const c = new Intl.Collator("zh-Hans-CN");
+                      return areas.every((a, i) => !i || c.compare(areas[i - 1], a) <= 0); }""",
+        areas,
+    )
+    assert in_order, areas
+    by_area = {}
+    for area, rank in zip(areas, shown_ranks(page), strict=True):
+        by_area.setdefault(area, []).append(rank)
+    assert all(ranks == sorted(ranks) for ranks in by_area.values())
