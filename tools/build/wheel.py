@@ -25,12 +25,20 @@ def _record_hash(data: bytes) -> str:
     return "sha256=" + base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
-def pack_wheel(name: str, version: str, files: dict[str, bytes]) -> tuple[str, bytes]:
-    """Return ``(filename, bytes)`` of a py3-none-any wheel holding ``files``."""
+def pack_wheel(
+    name: str, version: str, files: dict[str, bytes], info_files: dict[str, bytes] | None = None
+) -> tuple[str, bytes]:
+    """Return ``(filename, bytes)`` of a py3-none-any wheel holding ``files``.
+
+    ``info_files`` go into the ``.dist-info`` folder by name (a third-party
+    package's own METADATA, licence and authors files); a METADATA given there
+    replaces the minimal one written here.
+    """
     dist = name.replace("-", "_")
     info = f"{dist}-{version}.dist-info"
     meta = {
         f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n".encode(),
+        **{f"{info}/{file}": data for file, data in sorted((info_files or {}).items())},
         f"{info}/WHEEL": (
             b"Wheel-Version: 1.0\nGenerator: huifang-kb\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
         ),
@@ -68,14 +76,24 @@ def content_version(base: str, files: dict[str, bytes]) -> str:
     return f"{base}+{digest.hexdigest()[:12]}"
 
 
+# Written anew for the repacked wheel, or about the local install only.
+_INFO_SKIP = {"RECORD", "WHEEL", "INSTALLER", "REQUESTED", "direct_url.json"}
+
+
 def installed_wheel(dist_name: str) -> tuple[str, bytes]:
-    """Repack an installed pure-Python distribution (its package files only)."""
+    """Repack an installed pure-Python distribution: its package files, and its own
+    metadata and licence files (a shipped package keeps its licence)."""
     dist = metadata.distribution(dist_name)
-    files = {}
+    files, info = {}, {}
     for entry in dist.files or ():
         arc = entry.as_posix()
-        if ".dist-info/" in arc or "__pycache__" in arc or arc.startswith(".."):
+        if "__pycache__" in arc or arc.startswith(".."):
             continue
-        if arc.endswith((".py", ".typed")) or "/" in arc:
-            files[arc] = Path(dist.locate_file(entry)).read_bytes()
-    return pack_wheel(dist.metadata["Name"], dist.version, files)
+        path = Path(dist.locate_file(entry))
+        if ".dist-info/" in arc:
+            name = arc.split(".dist-info/", 1)[1]
+            if name not in _INFO_SKIP:
+                info[name] = path.read_bytes()
+        elif arc.endswith((".py", ".typed")) or "/" in arc:
+            files[arc] = path.read_bytes()
+    return pack_wheel(dist.metadata["Name"], dist.version, files, info)
