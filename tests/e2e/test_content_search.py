@@ -19,6 +19,19 @@ EXPECTED = {
     "征信修复": "credit/officer/",
     "个人信息": "core/conduct/",
     "预警": "core/warning/",
+    # post-loan core pages and product pages: the everyday words officers type
+    "资金用途": "core/funds/",
+    "受托支付": "core/funds/",
+    "还款来源": "core/repayment/",
+    "负债收入比": "core/repayment/",
+    "担保人": "core/guarantee/",
+    "抵押": "core/guarantee/",
+    "保证期间": "core/guarantee/",
+    "催收": "core/collection/",
+    "农户": "products/farmer/",
+    "个人经营贷": "products/business/",
+    "流动资金贷款": "products/small-firm/",
+    "消费贷": "products/consumer/",
 }
 
 
