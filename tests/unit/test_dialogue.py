@@ -13,6 +13,7 @@ import pytest
 
 from tools.build.dialogue import SpeakerError, classify, parse_speakers, split_choices
 from tools.build.snippet_lint import ROOT, read_mkdocs_config
+from tools.build.terms import TERMS
 
 
 def site_markdown() -> markdown.Markdown:
@@ -151,6 +152,19 @@ def test_glossary_block_lists_every_definition():
         '<dl class="kb-glossary"><dt>展期</dt><dd>推迟还款期限</dd>'
         "<dt>贷后</dt><dd>放款以后的管理</dd></dl>"
     )
+
+
+def test_terms_block_renders_the_term_checks_own_list():
+    out = render("/// terms\n///")
+    assert out.startswith(
+        '<table class="kb-terms">\n<thead>\n<tr>\n<th scope="col">统一用</th>\n'
+        '<th scope="col">意思</th>\n<th scope="col">不要写成</th>\n'
+        '<th scope="col">例外和说明</th>\n</tr>\n</thead>\n<tbody>\n'
+        '<tr>\n<th scope="row">贷后检查报告</th>\n<td>信贷员做完贷后检查后交给行里的书面报告</td>\n'
+        "<td>风险报告、回访报告</td>\n<td>页面网址里的 risk-report 保持不变</td>\n</tr>\n"
+    )
+    assert out.count("<tr>") == 1 + len(TERMS)
+    assert '<th scope="row">回访</th>' in out and "<td>—</td>" in out
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,9 @@ Two changes on top of the ``abbr`` extension (list this one after ``abbr``):
   an ASCII letter or digit.
 - A ``/// glossary`` … ``///`` block renders every term with its definition as a
   definition list: the glossary page shows the same definitions, never a copy.
+- A ``/// terms`` … ``///`` block renders the term table (preferred term, variants
+  not to use, where a variant is right) from tools/build/terms.py, the list the
+  term check uses.
 """
 
 from __future__ import annotations
@@ -24,8 +27,11 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from tools.build.dialogue import take_body
+from tools.build.terms import TERMS
 
 OPEN_RE = re.compile(r"^///[ \t]*glossary[ \t]*$")
+TERMS_RE = re.compile(r"^///[ \t]*terms[ \t]*$")
+TERMS_HEAD = ("统一用", "意思", "不要写成", "例外和说明")
 ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 MARK = "kb-glossary"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -62,6 +68,27 @@ class GlossaryBlock(BlockProcessor):
         etree.SubElement(parent, "dl", {"class": MARK})
 
 
+class TermsBlock(BlockProcessor):
+    def test(self, parent, block):
+        return bool(TERMS_RE.match(block.split("\n", 1)[0]))
+
+    def run(self, parent, blocks):
+        take_body(blocks.pop(0).split("\n")[1:], blocks)  # the body is ignored
+        table = etree.SubElement(parent, "table", {"class": "kb-terms"})
+        row = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+        for text in TERMS_HEAD:
+            etree.SubElement(row, "th", {"scope": "col"}).text = text
+        body = etree.SubElement(table, "tbody")
+        for term in TERMS:
+            row = etree.SubElement(body, "tr")
+            etree.SubElement(row, "th", {"scope": "row"}).text = AtomicString(term.preferred)
+            etree.SubElement(row, "td").text = term.meaning
+            # Variants stay plain: no glossary tooltip on a word not to use.
+            etree.SubElement(row, "td").text = AtomicString("、".join(term.variants) or "—")
+            notes = [note for note in (term.exception, term.fix) if note]
+            etree.SubElement(row, "td").text = "；".join(notes) or "—"
+
+
 class GlossaryFiller(Treeprocessor):
     """Fill each glossary block once all abbreviations of the page are known."""
 
@@ -89,6 +116,7 @@ class GlossaryExtension(Extension):
         md.treeprocessors.register(CjkAbbrTreeprocessor(md, abbr.abbrs), "abbr", 7)
         md.treeprocessors.register(GlossaryFiller(md, abbr.abbrs), "kb_glossary", 7.5)
         md.parser.blockprocessors.register(GlossaryBlock(md.parser), "kb_glossary", 106)
+        md.parser.blockprocessors.register(TermsBlock(md.parser), "kb_terms", 106)
 
 
 def makeExtension(**kwargs):
