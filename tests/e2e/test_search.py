@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-WORDS = ["回访"]
+WORDS = ["回访", "五年", "征信", "抵押", "催收", "农户"]
 
 
 def pages_using(site_server, word: str) -> set[str]:

@@ -146,11 +146,13 @@ def test_unknown_speaker_renders_neutral_and_warns(caplog):
     assert "经理" in caplog.text
 
 
-def test_glossary_block_lists_every_definition():
+def test_glossary_block_gives_each_definition_its_own_heading():
     out = render("/// glossary\n///\n\n*[展期]: 推迟还款期限\n*[贷后]: 放款以后的管理")
+    link = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
     assert out == (
-        '<dl class="kb-glossary"><dt>展期</dt><dd>推迟还款期限</dd>'
-        "<dt>贷后</dt><dd>放款以后的管理</dd></dl>"
+        '<div class="kb-glossary">'
+        f'<h3 id="展期">展期{link.format("展期")}</h3><p>推迟还款期限</p>'
+        f'<h3 id="贷后">贷后{link.format("贷后")}</h3><p>放款以后的管理</p></div>'
     )
 
 

@@ -8,8 +8,9 @@ Two changes on top of the ``abbr`` extension (list this one after ``abbr``):
   a run of Chinese characters, so 贷后 in 做贷后回访 would never get its tooltip.
   The replacement asks for a boundary only where a term begins or ends with
   an ASCII letter or digit.
-- A ``/// glossary`` … ``///`` block renders every term with its definition as a
-  definition list: the glossary page shows the same definitions, never a copy.
+- A ``/// glossary`` … ``///`` block renders every term as a heading (id: the
+  term itself) followed by its definition: the glossary page shows the same
+  definitions, never a copy, and site search finds each entry on its own.
 - A ``/// terms`` … ``///`` block renders the term table (preferred term, variants
   not to use, where a variant is right) from tools/build/terms.py, the list the
   term check uses.
@@ -35,6 +36,7 @@ TERMS_HEAD = ("统一用", "意思", "不要写成", "例外和说明")
 ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 MARK = "kb-glossary"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+ENTRY_HEADING = "h3"  # under the page's own "## 术语解释"
 
 
 def term_pattern(term: str) -> str:
@@ -59,13 +61,18 @@ class CjkAbbrTreeprocessor(AbbrTreeprocessor):
         super().iter_element(el, parent)
 
 
+def entry_id(term: str) -> str:
+    """The anchor of a glossary entry: the term, spaces as hyphens (glossary.md#展期)."""
+    return re.sub(r"\s+", "-", term.strip())
+
+
 class GlossaryBlock(BlockProcessor):
     def test(self, parent, block):
         return bool(OPEN_RE.match(block.split("\n", 1)[0]))
 
     def run(self, parent, blocks):
         take_body(blocks.pop(0).split("\n")[1:], blocks)  # the body is ignored
-        etree.SubElement(parent, "dl", {"class": MARK})
+        etree.SubElement(parent, "div", {"class": MARK})
 
 
 class TermsBlock(BlockProcessor):
@@ -97,14 +104,15 @@ class GlossaryFiller(Treeprocessor):
         self.abbrs = abbrs
 
     def run(self, root):
-        for box in root.iter("dl"):
+        # Runs before the toc extension, which keeps these ids and lists the headings.
+        for box in root.iter("div"):
             if box.get("class") != MARK:
                 continue
             for term, definition in self.abbrs.items():
-                head = etree.SubElement(box, "dt")
+                head = etree.SubElement(box, ENTRY_HEADING, {"id": entry_id(term)})
                 head.text = AtomicString(term)
                 # Plain text: other terms inside a definition get their own tooltip.
-                etree.SubElement(box, "dd").text = definition
+                etree.SubElement(box, "p").text = definition
 
 
 class GlossaryExtension(Extension):
