@@ -159,13 +159,14 @@ def test_glossary_block_gives_each_definition_its_own_heading():
 def test_terms_block_renders_the_term_checks_own_list():
     out = render("/// terms\n///")
     assert out.startswith(
-        '<table class="kb-terms">\n<thead>\n<tr>\n<th scope="col">统一用</th>\n'
+        '<div class="kb-terms">\n<table>\n<thead>\n<tr>\n<th scope="col">统一用</th>\n'
         '<th scope="col">意思</th>\n<th scope="col">不要写成</th>\n'
         '<th scope="col">例外和说明</th>\n</tr>\n</thead>\n<tbody>\n'
         '<tr>\n<th scope="row">贷后检查报告</th>\n<td>信贷员做完贷后检查后交给行里的书面报告</td>\n'
         "<td>风险报告、回访报告</td>\n<td>页面网址里的 risk-report 保持不变</td>\n</tr>\n"
     )
-    assert out.count("<tr>") == 1 + len(TERMS)
+    assert out.count("<tr>") == 1 + len([t for t in TERMS if t.listed])
+    assert "原文" not in out  # checked, never shown
     assert '<th scope="row">回访</th>' in out and "<td>—</td>" in out
 
 

@@ -81,12 +81,15 @@ class TermsBlock(BlockProcessor):
 
     def run(self, parent, blocks):
         take_body(blocks.pop(0).split("\n")[1:], blocks)  # the body is ignored
-        table = etree.SubElement(parent, "table", {"class": "kb-terms"})
+        # A bare table inside the marked box: Material styles (and scroll-wraps)
+        # only tables without a class.
+        box = etree.SubElement(parent, "div", {"class": "kb-terms"})
+        table = etree.SubElement(box, "table")
         row = etree.SubElement(etree.SubElement(table, "thead"), "tr")
         for text in TERMS_HEAD:
             etree.SubElement(row, "th", {"scope": "col"}).text = text
         body = etree.SubElement(table, "tbody")
-        for term in TERMS:
+        for term in (t for t in TERMS if t.listed):
             row = etree.SubElement(body, "tr")
             etree.SubElement(row, "th", {"scope": "row"}).text = AtomicString(term.preferred)
             etree.SubElement(row, "td").text = term.meaning

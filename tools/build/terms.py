@@ -37,6 +37,8 @@ class Term:
     fix: str = ""
     # Where a variant is right (shown in the glossary table; checked through ALLOW).
     exception: str = ""
+    # Shown in the glossary's term table (off for a word the site never shows at all).
+    listed: bool = True
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ TERMS = (
         "snippets/scripts/ 里培训师编辑的话术",
         ("原文",),
         fix="指话术的文字时写“话术文件”；别的地方直接删掉，网站用自己的话说",
+        listed=False,  # the site never shows this word, not even in the table
     ),
 )
 
