@@ -8,7 +8,7 @@ from tests.browser import pages_using, search
 
 pytestmark = pytest.mark.e2e
 
-WORDS = ["回访"]
+WORDS = ["回访", "五年", "征信", "抵押", "催收", "农户"]
 
 
 @pytest.mark.parametrize("word", WORDS)

@@ -13,6 +13,7 @@ import pytest
 
 from tools.build.dialogue import SpeakerError, classify, parse_speakers, split_choices
 from tools.build.snippet_lint import ROOT, read_mkdocs_config
+from tools.build.terms import TERMS
 
 
 def site_markdown() -> markdown.Markdown:
@@ -145,12 +146,28 @@ def test_unknown_speaker_renders_neutral_and_warns(caplog):
     assert "经理" in caplog.text
 
 
-def test_glossary_block_lists_every_definition():
+def test_glossary_block_gives_each_definition_its_own_heading():
     out = render("/// glossary\n///\n\n*[展期]: 推迟还款期限\n*[贷后]: 放款以后的管理")
+    link = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
     assert out == (
-        '<dl class="kb-glossary"><dt>展期</dt><dd>推迟还款期限</dd>'
-        "<dt>贷后</dt><dd>放款以后的管理</dd></dl>"
+        '<div class="kb-glossary">'
+        f'<h3 id="展期">展期{link.format("展期")}</h3><p>推迟还款期限</p>'
+        f'<h3 id="贷后">贷后{link.format("贷后")}</h3><p>放款以后的管理</p></div>'
     )
+
+
+def test_terms_block_renders_the_term_checks_own_list():
+    out = render("/// terms\n///")
+    assert out.startswith(
+        '<div class="kb-terms">\n<table>\n<thead>\n<tr>\n<th scope="col">统一用</th>\n'
+        '<th scope="col">意思</th>\n<th scope="col">不要写成</th>\n'
+        '<th scope="col">例外和说明</th>\n</tr>\n</thead>\n<tbody>\n'
+        '<tr>\n<th scope="row">贷后检查报告</th>\n<td>信贷员做完贷后检查后交给行里的书面报告</td>\n'
+        "<td>风险报告、回访报告</td>\n<td>页面网址里的 risk-report 保持不变</td>\n</tr>\n"
+    )
+    assert out.count("<tr>") == 1 + len([t for t in TERMS if t.listed])
+    assert "原文" not in out  # checked, never shown
+    assert '<th scope="row">回访</th>' in out and "<td>—</td>" in out
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,12 @@ Two changes on top of the ``abbr`` extension (list this one after ``abbr``):
   a run of Chinese characters, so 贷后 in 做贷后回访 would never get its tooltip.
   The replacement asks for a boundary only where a term begins or ends with
   an ASCII letter or digit.
-- A ``/// glossary`` … ``///`` block renders every term with its definition as a
-  definition list: the glossary page shows the same definitions, never a copy.
+- A ``/// glossary`` … ``///`` block renders every term as a heading (id: the
+  term itself) followed by its definition: the glossary page shows the same
+  definitions, never a copy, and site search finds each entry on its own.
+- A ``/// terms`` … ``///`` block renders the term table (preferred term, variants
+  not to use, where a variant is right) from tools/build/terms.py, the list the
+  term check uses.
 """
 
 from __future__ import annotations
@@ -24,11 +28,15 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from tools.build.dialogue import take_body
+from tools.build.terms import TERMS
 
 OPEN_RE = re.compile(r"^///[ \t]*glossary[ \t]*$")
+TERMS_RE = re.compile(r"^///[ \t]*terms[ \t]*$")
+TERMS_HEAD = ("统一用", "意思", "不要写成", "例外和说明")
 ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 MARK = "kb-glossary"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+ENTRY_HEADING = "h3"  # under the page's own "## 术语解释"
 
 
 def term_pattern(term: str) -> str:
@@ -53,13 +61,42 @@ class CjkAbbrTreeprocessor(AbbrTreeprocessor):
         super().iter_element(el, parent)
 
 
+def entry_id(term: str) -> str:
+    """The anchor of a glossary entry: the term, spaces as hyphens (glossary.md#展期)."""
+    return re.sub(r"\s+", "-", term.strip())
+
+
 class GlossaryBlock(BlockProcessor):
     def test(self, parent, block):
         return bool(OPEN_RE.match(block.split("\n", 1)[0]))
 
     def run(self, parent, blocks):
         take_body(blocks.pop(0).split("\n")[1:], blocks)  # the body is ignored
-        etree.SubElement(parent, "dl", {"class": MARK})
+        etree.SubElement(parent, "div", {"class": MARK})
+
+
+class TermsBlock(BlockProcessor):
+    def test(self, parent, block):
+        return bool(TERMS_RE.match(block.split("\n", 1)[0]))
+
+    def run(self, parent, blocks):
+        take_body(blocks.pop(0).split("\n")[1:], blocks)  # the body is ignored
+        # A bare table inside the marked box: Material styles (and scroll-wraps)
+        # only tables without a class.
+        box = etree.SubElement(parent, "div", {"class": "kb-terms"})
+        table = etree.SubElement(box, "table")
+        row = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+        for text in TERMS_HEAD:
+            etree.SubElement(row, "th", {"scope": "col"}).text = text
+        body = etree.SubElement(table, "tbody")
+        for term in (t for t in TERMS if t.listed):
+            row = etree.SubElement(body, "tr")
+            etree.SubElement(row, "th", {"scope": "row"}).text = AtomicString(term.preferred)
+            etree.SubElement(row, "td").text = term.meaning
+            # Variants stay plain: no glossary tooltip on a word not to use.
+            etree.SubElement(row, "td").text = AtomicString("、".join(term.variants) or "—")
+            notes = [note for note in (term.exception, term.fix) if note]
+            etree.SubElement(row, "td").text = "；".join(notes) or "—"
 
 
 class GlossaryFiller(Treeprocessor):
@@ -70,14 +107,15 @@ class GlossaryFiller(Treeprocessor):
         self.abbrs = abbrs
 
     def run(self, root):
-        for box in root.iter("dl"):
+        # Runs before the toc extension, which keeps these ids and lists the headings.
+        for box in root.iter("div"):
             if box.get("class") != MARK:
                 continue
             for term, definition in self.abbrs.items():
-                head = etree.SubElement(box, "dt")
+                head = etree.SubElement(box, ENTRY_HEADING, {"id": entry_id(term)})
                 head.text = AtomicString(term)
                 # Plain text: other terms inside a definition get their own tooltip.
-                etree.SubElement(box, "dd").text = definition
+                etree.SubElement(box, "p").text = definition
 
 
 class GlossaryExtension(Extension):
@@ -89,6 +127,7 @@ class GlossaryExtension(Extension):
         md.treeprocessors.register(CjkAbbrTreeprocessor(md, abbr.abbrs), "abbr", 7)
         md.treeprocessors.register(GlossaryFiller(md, abbr.abbrs), "kb_glossary", 7.5)
         md.parser.blockprocessors.register(GlossaryBlock(md.parser), "kb_glossary", 106)
+        md.parser.blockprocessors.register(TermsBlock(md.parser), "kb_terms", 106)
 
 
 def makeExtension(**kwargs):

@@ -7,7 +7,8 @@ reports, one line each, in Chinese, as ``文件:行: 问题。怎样改：…``:
 - in dialogue blocks: unknown speakers, unbalanced or empty ``{}``, a first line
   without a speaker, an empty block, a block never closed;
 - a snippet that no page includes (auto-appended files are exempt);
-- a page or snippet including a file that does not exist.
+- a page or snippet including a file that does not exist;
+- with ``main()``: every non-preferred term (tools/build/terms.py).
 
 Exit status 1 when there is any problem. The dialogue syntax is parsed by the
 same helpers the Markdown extension uses, so the two cannot drift apart.
@@ -31,6 +32,7 @@ from tools.build.dialogue import (
     classify,
     load_speakers,
 )
+from tools.build.terms import check as check_terms
 
 ROOT = Path(__file__).resolve().parents[2]
 FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -285,13 +287,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="检查话术、清单和页面里的引用。")
     parser.add_argument("--root", type=Path, default=ROOT, help="项目根目录（含 mkdocs.yml）")
     args = parser.parse_args(argv)
-    problems, snippet_count, page_count = lint(args.root.resolve())
+    root = args.root.resolve()
+    problems, snippet_count, page_count = lint(root)
+    # The term check (tools/build/terms.py) runs with it, so `make lint` covers both.
+    problems = sorted([*problems, *check_terms(root)], key=lambda p: (p.path, p.line))
     for problem in problems:
         print(problem)
     if problems:
         print(f"发现 {len(problems)} 个问题。")
         return 1
-    print(f"话术检查通过：{snippet_count} 个话术和清单文件，{page_count} 个页面。")
+    print(f"话术检查通过：{snippet_count} 个话术和清单文件，{page_count} 个页面；用词统一。")
     return 0
 
 

@@ -13,8 +13,14 @@ from tools.priority.settings import WEIGHT_LABELS
 
 NPL = frozenset({"次级", "可疑", "损失"})
 BULLET_DAYS, AMORTISING_DAYS, NOTICE_DPD = 30, 60, 31
-# Overdue floors of the risk classification rules: (more than N days, lowest class).
+# Overdue floors: (more than N days, lowest class). One framing with the pages
+# (snippets/notes/five-class-floors.md): the 2023 classification measures bind
+# commercial banks; other lenders follow their own rules.
 GRADE_FLOORS = ((360, "损失"), (270, "可疑"), (90, "次级"), (0, "关注"))
+FLOOR_MESSAGE = (
+    "逾期 {dpd} 天，表中为{grade}；按常用的逾期天数口径至少应为{floor}"
+    "（商业银行依《商业银行金融资产风险分类办法》，其他机构以本行制度为准）"
+)
 GRADE_RANK = {g: i for i, g in enumerate(GRADES)}
 GRADE_CODES = {g: f"grade_{g}" for g in GRADES}
 # Reasons that do not by themselves make a visit "risk control of a single client".
@@ -26,7 +32,7 @@ PURPOSES = {
     "risk": "单户风险管控",
     "handover": "认识交接客户",
     "referral": "寻求转介绍",
-    "side": "顺带了解其他客户",
+    "side": "顺带了解行情",
 }
 MODES = {"phone": "电话回访", "onsite": "上门回访", "notice": "上门送达催收通知书"}
 
@@ -174,9 +180,8 @@ def warnings(client, as_of: date) -> list[dict]:
                         "row": client.row,
                         "id": client.id,
                         "column": "五级分类",
-                        "message": (
-                            f"逾期 {client.dpd} 天，按风险分类规定至少应为{floor}，"
-                            f"表中为{client.grade}"
+                        "message": FLOOR_MESSAGE.format(
+                            dpd=client.dpd, grade=client.grade, floor=floor
                         ),
                     }
                 )

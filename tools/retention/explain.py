@@ -3,12 +3,20 @@ the HTML renderer escapes them)."""
 
 from __future__ import annotations
 
+# The 60-month window is a model: a real report's grid ends at the lender's latest
+# submitted month, which can lag the report month (domain.md §1).
+LAG_NOTE = (
+    "以上月份按 60 个月窗口推算，是大约的时间：实际报告上的还款记录只排到放款机构"
+    "最近一次报送的月份，可能晚一两个月才看不到，以实际报告为准。"
+)
+
 
 def explanation(result: dict, report: str) -> list[str]:
     win = result["window"]
     lines = [
-        f"{report} 查询的报告显示 {win['first']} 至 {win['last']} 这 60 个月的还款记录，"
-        "更早的月份已滚出。"
+        f"{report} 查询的报告按模型显示 {win['first']} 至 {win['last']} 这 60 个月的还款记录，"
+        "更早的月份已滚出。",
+        LAG_NOTE,
     ]
     for account in result["accounts"]:
         lines.extend(
@@ -52,9 +60,9 @@ def episode_sentence(episode: dict, win: dict, report: str) -> str:
         )
     head = f"{months} 的逾期已还清"
     if report >= episode["gone_from"]:
-        seen = f"，从 {episode['gone_from']} 的报告起已不再显示，这份报告上看不到"
+        seen = f"，按模型从 {episode['gone_from']} 的报告起已不再显示，这份报告上约已看不到"
     else:
-        seen = f"，这份报告上仍能看到，从 {episode['gone_from']} 的报告起不再显示"
+        seen = f"，这份报告上仍能看到，约从 {episode['gone_from']} 的报告起不再显示"
         if episode["first"] < win["first"]:
             seen += f"（{episode['first']} 起的早期月份已滚出）"
     return f"{head}{seen}；法定删除期限 {deadline_text(episode)}。"

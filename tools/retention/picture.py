@@ -121,7 +121,7 @@ def _episode(episode: dict, y: float, x, report: int) -> list[str]:
         'stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="3 3"/>'
     )
     out.append(f'<path d="M{x(gone):.1f} {y - 7} l-5 -8 h10 z" fill="#ef6c00"/>')
-    out.append(_text(x(gone) - 8, y - 9, f"{episode['gone_from']} 起不再显示", anchor="end"))
+    out.append(_text(x(gone) - 8, y - 9, f"约 {episode['gone_from']} 起不再显示", anchor="end"))
     out.append(f'<path d="M{x(legal):.1f} {y - 6} l6 6 l-6 6 l-6 -6 z" fill="currentColor"/>')
     mark = "（估算）" if episode["estimated"] else ""
     out.append(_text(x(legal) + 9, y + 14, f"法定删除 {episode['legal_deadline']}{mark}"))
@@ -135,7 +135,7 @@ def _describe(account: dict, window: dict, report: str) -> str:
             bits.append(f"逾期 {e['first']} 起未还清")
         else:
             bits.append(
-                f"逾期 {e['first']} 至 {e['last']}，{e['gone_from']} 起不再显示，"
+                f"逾期 {e['first']} 至 {e['last']}，约 {e['gone_from']} 起不再显示，"
                 f"法定删除期限 {e['legal_deadline']}"
             )
     return "；".join(bits)

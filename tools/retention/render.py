@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from tools.retention import codes as C
-from tools.retention.explain import account_sentences, deadline_text
+from tools.retention.explain import LAG_NOTE, account_sentences, deadline_text
 from tools.retention.months import month_text, parse_month
 from tools.retention.picture import history_months, svg
 
@@ -19,8 +19,9 @@ def result_html(result: dict, data: dict) -> str:
     parts = [
         '<div class="kb-ret-result">',
         "<h2>查询结果</h2>",
-        f'<p class="kb-ret-window"><strong>{report} 查询的报告</strong>显示 {win["first"]} 至 '
-        f"{win['last']} 这 60 个月的逐月还款记录。</p>",
+        f'<p class="kb-ret-window"><strong>{report} 查询的报告</strong>按模型显示 '
+        f"{win['first']} 至 {win['last']} 这 60 个月的逐月还款记录。</p>",
+        f'<p class="kb-ret-hint">{escape(LAG_NOTE)}</p>',
     ]
     for account, raw in zip(result["accounts"], data["accounts"], strict=True):
         parts.append(_account(account, raw, win, report))
@@ -67,7 +68,7 @@ def _episode_table(episodes: list[dict], report: str) -> str:
     return (
         '<div class="kb-ret-scroll"><table class="kb-ret-episodes"><caption>逾期记录</caption>'
         '<thead><tr><th scope="col">逾期月份</th><th scope="col">状态</th>'
-        '<th scope="col">这份报告上</th><th scope="col">从哪个月的报告起不再显示</th>'
+        '<th scope="col">这份报告上</th><th scope="col">约从哪个月的报告起不再显示</th>'
         '<th scope="col">法定删除期限</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )

@@ -1,0 +1,107 @@
+"""The term check: text in, reported lines out, side by side."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.build.terms import ALLOW, TERMS, Allow, check, check_text, main
+
+REPORT = "用了“风险报告”，本站统一说“贷后检查报告”（信贷员做完贷后检查后交给行里的书面报告）"
+
+CASES = {
+    "the preferred term passes": ("写一份贷后检查报告交给上级。", []),
+    "a variant is named with file, line and fix": (
+        "第一行\n回来写风险报告。",
+        [f"p.md:2: {REPORT}。怎样改：改成“贷后检查报告”"],
+    ),
+    "two variants on one line give two lines": (
+        "风险报告和回访报告",
+        [
+            f"p.md:1: {REPORT}。怎样改：改成“贷后检查报告”",
+            "p.md:1: 用了“回访报告”，本站统一说“贷后检查报告”"
+            "（信贷员做完贷后检查后交给行里的书面报告）。怎样改：改成“贷后检查报告”",
+        ],
+    ),
+    "a variant inside the preferred term is not one": ("农户贷款和个人经营贷", []),
+    "a longer variant that contains the preferred term is one": (
+        "个人经营贷款",
+        [
+            "p.md:1: 用了“个人经营贷款”，本站统一说“个人经营贷”（发给个人用于生产经营的贷款）。"
+            "怎样改：改成“个人经营贷”"
+        ],
+    ),
+    "a term with its own fix text": (
+        "话术的原文在这里",
+        [
+            "p.md:1: 用了“原文”，本站统一说“话术文件”（snippets/scripts/ 里培训师编辑的话术）。"
+            "怎样改：指话术的文字时写“话术文件”；别的地方直接删掉，网站用自己的话说"
+        ],
+    ),
+    "check types against the visit itself": (
+        "定期回访的间隔",
+        [
+            "p.md:1: 用了“定期回访”，本站统一说“定期检查”"
+            "（检查类型之一：按本行规定的间隔做的贷后检查）。"
+            "怎样改：说检查类型时写“定期检查”；回访指打电话或上门这件事本身"
+        ],
+    ),
+    "a visit record is about the visit: no problem": ("把回访记录录入系统，电话回访也算。", []),
+    "article numbers in Chinese numerals": (
+        "条例第十六条",
+        ["p.md:1: 用汉字写的条号：“第十六条”。怎样改：条号用阿拉伯数字，例如“第16条”“第673条”"],
+    ),
+    "article numbers in Arabic numerals pass": ("条例第16条、《民法典》第673条", []),
+    "a document number with spaces": (
+        "国家金融监督管理总局令 2024 年第 3 号",
+        [
+            "p.md:1: 带空格的文号：“令 2024 年第 3 号”。怎样改：文号中间不加空格，"
+            "例如“国家金融监督管理总局令2024年第3号”“国务院令第631号”"
+        ],
+    ),
+    "document numbers without spaces pass": (
+        "国家金融监督管理总局令2024年第3号；国务院令第631号；银保监会 人民银行令〔2023〕第1号",
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES.values(), ids=CASES.keys())
+def test_text_in_lines_out(text, expected):
+    assert [str(p) for p in check_text("p.md", text)] == expected
+
+
+def test_an_allowlisted_phrase_passes_in_its_own_file_only():
+    allow = (Allow("docs/trainers/checker.md", "用了“风险报告”", "举例"),)
+    text = "检查器会报：用了“风险报告”。"
+    assert check_text("docs/trainers/checker.md", text, allow) == []
+    (problem,) = check_text("docs/other.md", text, allow)
+    assert (problem.path, problem.line) == ("docs/other.md", 1)
+    # Only the phrase is allowed, not the variant anywhere in that file.
+    assert len(check_text("docs/trainers/checker.md", "写风险报告", allow)) == 1
+
+
+def test_every_allowlist_entry_names_a_variant():
+    variants = {v for term in TERMS for v in term.variants}
+    for entry in ALLOW:
+        assert any(v in entry.phrase for v in variants), entry
+
+
+def test_no_term_is_its_own_variant_or_another_terms_preferred():
+    preferred = {term.preferred for term in TERMS}
+    for term in TERMS:
+        assert term.preferred not in term.variants
+        assert not preferred & set(term.variants), term
+
+
+def test_a_tree_is_read_from_docs_snippets_and_mkdocs_yml(tmp_path, capsys):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "snippets" / "scripts").mkdir(parents=True)
+    (tmp_path / "docs" / "a.md").write_text("# 页\n\n写贷后检查报告。\n", encoding="utf-8")
+    (tmp_path / "snippets" / "scripts" / "s.md").write_text("实控人\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("nav:\n  - 风险报告: a.md\n", encoding="utf-8")
+    (tmp_path / "docs" / "ignored.css").write_text("/* 风险报告 */", encoding="utf-8")
+    found = [(p.path, p.line) for p in check(tmp_path)]
+    assert found == [("mkdocs.yml", 2), ("snippets/scripts/s.md", 1)]
+    assert main(["--root", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "mkdocs.yml:2: 用了“风险报告”" in out and "用词检查发现 2 处不统一" in out

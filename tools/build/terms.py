@@ -1,0 +1,263 @@
+"""Term check: one term per concept across the pages and what trainers edit.
+
+Run ``python -m tools.build.terms`` (``make lint`` runs it with the script
+checker). It reads every Markdown and text file under ``docs/`` and
+``snippets/``, and ``mkdocs.yml`` (the navigation titles), and reports each
+non-preferred variant, one line each, in Chinese, as
+``文件:行: 问题。怎样改：…`` (the script checker's format).
+
+``TERMS`` is the explicit list: the preferred term, the variants not to use and
+what to write instead. ``ALLOW`` is the allowlist: a phrase in one file where a
+variant is right as written. The glossary page renders its term table from
+``TERMS`` (``/// terms`` block), so the table and the check never drift apart.
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDERS = ("docs", "snippets")
+FILES = ("mkdocs.yml",)
+SUFFIXES = {".md", ".txt"}
+
+
+@dataclass(frozen=True)
+class Term:
+    preferred: str
+    meaning: str
+    variants: tuple[str, ...] = ()
+    # How to fix, when it is more than writing the preferred term instead.
+    fix: str = ""
+    # Where a variant is right (shown in the glossary table; checked through ALLOW).
+    exception: str = ""
+    # Shown in the glossary's term table (off for a word the site never shows at all).
+    listed: bool = True
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A variant that is a shape rather than a word (numbers written another way)."""
+
+    name: str
+    regex: re.Pattern
+    preferred: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class Allow:
+    path: str  # file, relative to the project root, with /
+    phrase: str  # the text around the variant that is right as written
+    reason: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}。怎样改：{self.fix}"
+
+
+TERMS = (
+    Term(
+        "贷后检查报告",
+        "信贷员做完贷后检查后交给行里的书面报告",
+        ("风险报告", "回访报告"),
+        exception="页面网址里的 risk-report 保持不变",
+    ),
+    Term(
+        "还款记录",
+        "信用报告上每个账户按月排列的还款状态，一个月一个代码",
+        ("还款格子", "还款状态格", "逾期格子"),
+        fix="写“还款记录”；说其中一个月时写“某月的记录”或“某月的代码”",
+    ),
+    Term(
+        "首次检查",
+        "检查类型之一：放款后的第一次贷后检查",
+        ("首次回访", "首检"),
+        fix="说检查类型时写“首次检查”；只是指第一次打电话或上门，写“第一次回访”",
+    ),
+    Term(
+        "定期检查",
+        "检查类型之一：按本行规定的间隔做的贷后检查",
+        ("定期回访", "例行检查", "常规检查"),
+        fix="说检查类型时写“定期检查”；回访指打电话或上门这件事本身",
+    ),
+    Term(
+        "不定期检查",
+        "检查类型之一：出现风险信号或按上级要求临时做的贷后检查",
+        ("不定期回访", "临时检查"),
+        fix="说检查类型时写“不定期检查”；总行布置的专项检查也属于这一类",
+    ),
+    Term(
+        "回访",
+        "信贷员打电话或上门联系客户这件事本身；检查类型见上面三行",
+        exception="“回访记录”“电话回访”“上门回访”都是指这件事本身，照常使用",
+    ),
+    Term(
+        "五级分类",
+        "正常、关注、次级、可疑、损失五档，后三档为不良",
+        ("五类分类", "五级风险分类"),
+    ),
+    Term(
+        "受托支付",
+        "银行按借款人的委托，把贷款直接付给交易对象",
+        ("委托支付", "受托付款"),
+    ),
+    Term(
+        "自主支付",
+        "贷款先发到借款人账户，由借款人自己付给交易对象",
+        ("自行支付", "自主付款"),
+    ),
+    Term(
+        "保证人",
+        "为借款人提供保证、约定到时候替他还款的人",
+        exception="讲法律关系时用“保证人”；日常说法和话术里可以说“担保人”",
+    ),
+    Term(
+        "他项权证",
+        "抵押登记后银行拿到的权利凭证；现在多为不动产登记证明",
+        ("他项证",),
+        exception="新办的抵押写“不动产登记证明”",
+    ),
+    Term("实际控制人", "不一定挂名、但实际决定经营和资金去向的人", ("实控人",)),
+    Term(
+        "催收通知书",
+        "银行书面要求借款人（和保证人）归还逾期欠款的文书",
+        ("催款通知书", "催款通知单", "催收函"),
+    ),
+    Term("个人经营贷", "发给个人用于生产经营的贷款", ("个人经营性贷款", "个人经营贷款")),
+    Term(
+        "小微企业流动资金贷款",
+        "发给小微企业用于日常周转的贷款",
+        ("小微企业流贷", "小微流贷", "小微企业流动资金借款"),
+        exception="法规名称《流动资金贷款管理办法》照写",
+    ),
+    Term("农户贷款", "发给农户、用于生产经营或生活开支的贷款", ("农户贷", "农户小额贷")),
+    Term("消费贷", "发给个人用于消费的贷款", ("消费贷款", "消费性贷款")),
+    Term(
+        "话术文件",
+        "snippets/scripts/ 里培训师编辑的话术",
+        ("原文",),
+        fix="指话术的文字时写“话术文件”；别的地方直接删掉，网站用自己的话说",
+        listed=False,  # the site never shows this word, not even in the table
+    ),
+)
+
+CHINESE_NUMBER = "零一二三四五六七八九十百千"
+PATTERNS = (
+    Pattern(
+        "用汉字写的条号",
+        re.compile(rf"第[{CHINESE_NUMBER}]+条"),
+        "第16条",
+        "条号用阿拉伯数字，例如“第16条”“第673条”",
+    ),
+    Pattern(
+        "带空格的文号",
+        re.compile(r"令\s*(?:\d{4}\s*年\s*)?第\s*\d+\s*号|〔\d{4}〕\s*第?\s*\d+\s*号"),
+        "国家金融监督管理总局令2024年第3号",
+        "文号中间不加空格，例如“国家金融监督管理总局令2024年第3号”“国务院令第631号”",
+    ),
+)
+
+ALLOW = (
+    Allow(
+        "docs/trainers/checker.md",
+        "用了“风险报告”",
+        "检查器说明页要举出它会报的词",
+    ),
+)
+
+
+def _spans(text: str, phrase: str):
+    start = text.find(phrase)
+    while start != -1:
+        yield start, start + len(phrase)
+        start = text.find(phrase, start + 1)
+
+
+def _inside(start: int, end: int, spans) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def check_text(rel: str, text: str, allow=ALLOW) -> list[Problem]:
+    """The problems of one file's text; ``rel`` is its path as reported."""
+    problems = []
+    phrases = [a.phrase for a in allow if a.path == rel]
+    for number, line in enumerate(text.splitlines(), start=1):
+        allowed = [span for phrase in phrases for span in _spans(line, phrase)]
+        for term in TERMS:
+            right = [*allowed, *_spans(line, term.preferred)]
+            for variant in term.variants:
+                for start, end in _spans(line, variant):
+                    if _inside(start, end, right):
+                        continue
+                    problems.append(
+                        Problem(
+                            rel,
+                            number,
+                            f"用了“{variant}”，本站统一说“{term.preferred}”（{term.meaning}）",
+                            term.fix or f"改成“{term.preferred}”",
+                        )
+                    )
+        for pattern in PATTERNS:
+            for match in pattern.regex.finditer(line):
+                if pattern.name == "带空格的文号" and not re.search(r"\s", match.group()):
+                    continue
+                if _inside(match.start(), match.end(), allowed):
+                    continue
+                problems.append(
+                    Problem(rel, number, f"{pattern.name}：“{match.group()}”", pattern.fix)
+                )
+    return problems
+
+
+def files(root: Path = ROOT) -> list[Path]:
+    found = [
+        path
+        for folder in FOLDERS
+        for path in (root / folder).rglob("*")
+        if path.is_file() and path.suffix in SUFFIXES
+    ]
+    found += [root / name for name in FILES if (root / name).is_file()]
+    return sorted(found)
+
+
+def check(root: Path = ROOT, allow=ALLOW) -> list[Problem]:
+    problems = []
+    for path in files(root):
+        rel = path.relative_to(root).as_posix()
+        problems += check_text(rel, path.read_text(encoding="utf-8"), allow)
+    return sorted(problems, key=lambda p: (p.path, p.line))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="检查页面和话术里的用词是否统一。")
+    parser.add_argument(
+        "--root", type=Path, default=ROOT, help="项目根目录（含 docs/ 和 snippets/）"
+    )
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    problems = check(root)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"用词检查发现 {len(problems)} 处不统一。")
+        return 1
+    print(f"用词检查通过：{len(files(root))} 个文件。")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
