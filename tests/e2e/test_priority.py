@@ -188,13 +188,26 @@ def set_palette(page, scheme: str) -> None:
     expect(body).to_have_attribute("data-md-color-scheme", scheme)
 
 
+RANKS_JS = """list => [...document.querySelectorAll(
+    `table[data-list="${list}"] tr.pp-row .pp-expand`)].map(
+    b => Number(b.getAttribute("aria-controls").split("-").pop()))"""
+
+
 def shown_ranks(page, list_name: str = "visits") -> list[int]:
     """The plan ranks of the rows on screen, top to bottom (from each row's reasons id)."""
-    buttons = page.locator(f'table[data-list="{list_name}"] tr.pp-row .pp-expand')
-    return [
-        int(c.rsplit("-", 1)[1])
-        for c in buttons.evaluate_all("els => els.map(b => b.getAttribute('aria-controls'))")
-    ]
+    return page.evaluate(RANKS_JS, list_name)
+
+
+def wait_for_ranks(page, expected: list[int]) -> None:
+    """The table is re-rendered after the worker answers: wait for the expected order."""
+    try:
+        page.wait_for_function(
+            f"expected => JSON.stringify(({RANKS_JS})('visits')) === JSON.stringify(expected)",
+            arg=expected,
+            timeout=10_000,
+        )
+    except Exception:
+        assert shown_ranks(page) == expected  # the failure shows both orders
 
 
 def test_sort_by_week_tier_and_area_then_back_to_plan_order(tool):
@@ -210,40 +223,38 @@ def test_sort_by_week_tier_and_area_then_back_to_plan_order(tool):
     ]
     table = page.locator('[data-role=result] table[data-list="visits"]')
     expect(table.locator("tr.pp-row")).to_have_count(len(visits))
-    assert shown_ranks(page) == plan_order
+    wait_for_ranks(page, plan_order)
 
     def click(key: str, direction: str | None) -> None:
         table.locator(f'button[data-sort="{key}"]').click()
-        sorted_heads = table.locator(f'th[aria-sort="{direction}"]')
         if direction:
-            expect(sorted_heads.locator(f'[data-sort="{key}"]')).to_have_count(1)
+            head = table.locator(f'th[aria-sort="{direction}"] [data-sort="{key}"]')
+            expect(head).to_have_count(1)
         else:
-            expect(
-                table.locator('th[aria-sort="ascending"], th[aria-sort="descending"]')
-            ).to_have_count(0)
+            sorted_heads = table.locator('th[aria-sort="ascending"], th[aria-sort="descending"]')
+            expect(sorted_heads).to_have_count(0)
 
     for key, value in (("week", lambda v: v["week"]), ("tier", lambda v: tier_rank[v["tier"]])):
         click(key, "ascending")
-        assert shown_ranks(page) == [
-            v["rank"] for v in sorted(visits, key=lambda v: (value(v), v["rank"]))
-        ]
+        wait_for_ranks(
+            page, [v["rank"] for v in sorted(visits, key=lambda v: (value(v), v["rank"]))]
+        )
         click(key, "descending")
-        assert shown_ranks(page) == [
-            v["rank"] for v in sorted(visits, key=lambda v: (-value(v), v["rank"]))
-        ]
+        wait_for_ranks(
+            page, [v["rank"] for v in sorted(visits, key=lambda v: (-value(v), v["rank"]))]
+        )
         click(key, None)  # the third click restores the plan's own order
-        assert shown_ranks(page) == plan_order
+        wait_for_ranks(page, plan_order)
 
     # Areas sort as Chinese readers expect (pinyin collation), ties in plan rank.
     click("area", "ascending")
+    in_order = """() => { const c = new Intl.Collator("zh-Hans-CN");
+        const areas = [...document.querySelectorAll(
+            'table[data-list="visits"] tr.pp-row td:nth-child(3)')].map(td => td.textContent);
+        return areas.every((a, i) => !i || c.compare(areas[i - 1], a) <= 0); }"""
+    page.wait_for_function(in_order, timeout=10_000)
     areas = table.locator("tr.pp-row td:nth-child(3)").all_inner_texts()
     assert len(set(areas)) > 1
-    in_order = page.evaluate(
-        """areas => { const c = new Intl.Collator("zh-Hans-CN");
-                      return areas.every((a, i) => !i || c.compare(areas[i - 1], a) <= 0); }""",
-        areas,
-    )
-    assert in_order, areas
     by_area = {}
     for area, rank in zip(areas, shown_ranks(page), strict=True):
         by_area.setdefault(area, []).append(rank)
