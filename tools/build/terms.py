@@ -1,7 +1,6 @@
 """Term check: one term per concept across the pages and what trainers edit.
 
-Run ``python -m tools.build.terms`` (``make lint`` runs it with the script
-checker). It reads every Markdown and text file under ``docs/`` and
+The script checker (``make lint``) runs it. It reads every Markdown and text file under ``docs/`` and
 ``snippets/``, and ``mkdocs.yml`` (the navigation titles), and reports each
 non-preferred variant, one line each, in Chinese, as
 ``文件:行: 问题。怎样改：…`` (the script checker's format).
@@ -16,9 +15,7 @@ Standard library only.
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -240,24 +237,3 @@ def check(root: Path = ROOT, allow=ALLOW) -> list[Problem]:
         rel = path.relative_to(root).as_posix()
         problems += check_text(rel, path.read_text(encoding="utf-8"), allow)
     return sorted(problems, key=lambda p: (p.path, p.line))
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="检查页面和话术里的用词是否统一。")
-    parser.add_argument(
-        "--root", type=Path, default=ROOT, help="项目根目录（含 docs/ 和 snippets/）"
-    )
-    args = parser.parse_args(argv)
-    root = args.root.resolve()
-    problems = check(root)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"用词检查发现 {len(problems)} 处不统一。")
-        return 1
-    print(f"用词检查通过：{len(files(root))} 个文件。")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
