@@ -1,7 +1,7 @@
 """Term check: one term per concept across the pages and what trainers edit.
 
-The script checker (``make lint``) runs it. It reads every Markdown and text file under ``docs/`` and
-``snippets/``, and ``mkdocs.yml`` (the navigation titles), and reports each
+The script checker (``make lint``) runs it. It reads every Markdown and text
+file under ``docs/`` and ``snippets/``, and ``mkdocs.yml`` (the navigation titles), and reports each
 non-preferred variant, one line each, in Chinese, as
 ``文件:行: 问题。怎样改：…`` (the script checker's format).
 
@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from tools.build.problem import Problem
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ("docs", "snippets")
@@ -53,17 +55,6 @@ class Allow:
     path: str  # file, relative to the project root, with /
     phrase: str  # the text around the variant that is right as written
     reason: str
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-    fix: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}。怎样改：{self.fix}"
 
 
 TERMS = (
