@@ -24,3 +24,4 @@ def test_module_runs_from_the_command_line():
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "话术检查通过" in done.stdout
+    assert "用词统一" in done.stdout  # the term check runs with it

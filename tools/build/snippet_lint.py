@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -32,6 +31,7 @@ from tools.build.dialogue import (
     classify,
     load_speakers,
 )
+from tools.build.problem import Problem
 from tools.build.terms import check as check_terms
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,17 +44,6 @@ INLINE_RE = re.compile(
 BLOCK_RE = re.compile(r"^\s*(?P<escape>;*)-+8<-+\s*$")
 # `file.md:3:9` (lines) or `file.md:section` select part of a file.
 PART_RE = re.compile(r"(?i)(?::-?[0-9]*)+(?:,[-0-9:]*)*$|:[a-z][-_0-9a-z]*$")
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-    fix: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}。怎样改：{self.fix}"
 
 
 class _LooseLoader(yaml.SafeLoader):

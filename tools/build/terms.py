@@ -1,8 +1,7 @@
 """Term check: one term per concept across the pages and what trainers edit.
 
-Run ``python -m tools.build.terms`` (``make lint`` runs it with the script
-checker). It reads every Markdown and text file under ``docs/`` and
-``snippets/``, and ``mkdocs.yml`` (the navigation titles), and reports each
+The script checker (``make lint``) runs it. It reads every Markdown and text
+file under ``docs/`` and ``snippets/``, and ``mkdocs.yml`` (the navigation titles), and reports each
 non-preferred variant, one line each, in Chinese, as
 ``文件:行: 问题。怎样改：…`` (the script checker's format).
 
@@ -16,11 +15,11 @@ Standard library only.
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from tools.build.problem import Problem
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ("docs", "snippets")
@@ -56,17 +55,6 @@ class Allow:
     path: str  # file, relative to the project root, with /
     phrase: str  # the text around the variant that is right as written
     reason: str
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-    fix: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}。怎样改：{self.fix}"
 
 
 TERMS = (
@@ -180,13 +168,12 @@ PATTERNS = (
         "国家金融监督管理总局令2024年第3号",
         "文号中间不加空格，例如“国家金融监督管理总局令2024年第3号”“国务院令第631号”",
     ),
-)
-
-# Regulation titles and numbers, one way everywhere (the forms used on the pages):
-# 《个人贷款管理办法》（国家金融监督管理总局令2024年第3号）, 《征信业管理条例》（国务院令第631号）,
-# 《商业银行金融资产风险分类办法》（银保监会 人民银行令〔2023〕第1号）,
-# 《小额贷款公司监督管理暂行办法》（金规〔2024〕26号）, 《农户贷款管理办法》（银监发〔2012〕50号）.
-PATTERNS += (
+    # Regulation titles and numbers, one way everywhere (the forms the pages use):
+    # 《个人贷款管理办法》（国家金融监督管理总局令2024年第3号）,
+    # 《征信业管理条例》（国务院令第631号）,
+    # 《商业银行金融资产风险分类办法》（银保监会 人民银行令〔2023〕第1号）,
+    # 《小额贷款公司监督管理暂行办法》（金规〔2024〕26号）,
+    # 《农户贷款管理办法》（银监发〔2012〕50号）.
     Pattern(
         "文号的年份括号",
         re.compile(r"(?:令|发|规)\s*[\[［(（【]\s*\d{4}\s*[\]］)）】]"),
@@ -300,24 +287,3 @@ def check(root: Path = ROOT, allow=ALLOW) -> list[Problem]:
         rel = path.relative_to(root).as_posix()
         problems += check_text(rel, path.read_text(encoding="utf-8"), allow)
     return sorted(problems, key=lambda p: (p.path, p.line))
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="检查页面和话术里的用词是否统一。")
-    parser.add_argument(
-        "--root", type=Path, default=ROOT, help="项目根目录（含 docs/ 和 snippets/）"
-    )
-    args = parser.parse_args(argv)
-    root = args.root.resolve()
-    problems = check(root)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"用词检查发现 {len(problems)} 处不统一。")
-        return 1
-    print(f"用词检查通过：{len(files(root))} 个文件。")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
