@@ -13,8 +13,8 @@ import pytest
 
 from tests.copycheck import (
     FINGERPRINTS,
-    RUN,
     ROOT,
+    RUN,
     SOURCE,
     fingerprints,
     load,
@@ -43,13 +43,18 @@ def test_the_detector_finds_a_copied_run_despite_whitespace():
 
 def test_the_detector_reports_two_separate_copies():
     prints = fingerprints("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥")
-    one, two = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉", "乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌"
+    one, two = (
+        "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉",
+        "乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌",
+    )
     assert shared_runs(prints, one + "，我们自己的话，" + two) == [one, two]
 
 
 def test_committed_fingerprints_match_the_source():
     if not SOURCE.is_file():
-        pytest.skip(f"source article not beside this clone ({SOURCE}); fingerprints used as committed")
+        pytest.skip(
+            f"source article not beside this clone ({SOURCE}); fingerprints used as committed"
+        )
     expected = render(fingerprints(SOURCE.read_text(encoding="utf-8")))
     assert FINGERPRINTS.read_text(encoding="utf-8") == expected, (
         "tests/data/source-fingerprints.txt is stale: run `python scripts/fingerprint_source.py`"

@@ -29,7 +29,9 @@ def file_of(site_server, path: str):
 
 def test_every_page_and_the_search_index_are_precached(worker, site_server):
     _, core, _ = worker
-    pages = {url.removeprefix(site_server.url) or "./" for url in sitemap_urls(site_server.directory)}
+    pages = {
+        url.removeprefix(site_server.url) or "./" for url in sitemap_urls(site_server.directory)
+    }
     assert pages <= set(core)
     assert "search/search_index.json" in core
     assert "javascripts/tool-worker.js" in core
