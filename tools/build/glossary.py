@@ -17,15 +17,12 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
-from markdown.blockprocessors import BlockProcessor
 from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block
 
-from tools.build.dialogue import take_body
-
-OPEN_RE = re.compile(r"^///[ \t]*glossary[ \t]*$")
 ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 MARK = "kb-glossary"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -53,13 +50,19 @@ class CjkAbbrTreeprocessor(AbbrTreeprocessor):
         super().iter_element(el, parent)
 
 
-class GlossaryBlock(BlockProcessor):
-    def test(self, parent, block):
-        return bool(OPEN_RE.match(block.split("\n", 1)[0]))
+class GlossaryBlock(Block):
+    """``/// glossary`` … ``///``: where the definition list goes (filled below)."""
 
-    def run(self, parent, blocks):
-        take_body(blocks.pop(0).split("\n")[1:], blocks)  # the body is ignored
-        etree.SubElement(parent, "dl", {"class": MARK})
+    NAME = "glossary"
+
+    def on_markdown(self):
+        return "raw"
+
+    def on_create(self, parent):
+        return etree.SubElement(parent, "dl", {"class": MARK})
+
+    def on_end(self, block):
+        block.text = None  # the body is ignored
 
 
 class GlossaryFiller(Treeprocessor):
@@ -80,15 +83,15 @@ class GlossaryFiller(Treeprocessor):
                 etree.SubElement(box, "dd").text = definition
 
 
-class GlossaryExtension(Extension):
-    def extendMarkdown(self, md):
+class GlossaryExtension(BlocksExtension):
+    def extendMarkdownBlocks(self, md, block_mgr):
         try:
             abbr = md.treeprocessors["abbr"]
         except KeyError as missing:
             raise ValueError("tools.build.glossary 要放在 abbr 扩展之后") from missing
         md.treeprocessors.register(CjkAbbrTreeprocessor(md, abbr.abbrs), "abbr", 7)
         md.treeprocessors.register(GlossaryFiller(md, abbr.abbrs), "kb_glossary", 7.5)
-        md.parser.blockprocessors.register(GlossaryBlock(md.parser), "kb_glossary", 106)
+        block_mgr.register(GlossaryBlock, {})
 
 
 def makeExtension(**kwargs):
