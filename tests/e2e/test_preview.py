@@ -13,13 +13,14 @@ import re
 import signal
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.server import copy_tree
+from tests.server import ROOT, copy_tree
 
 pytestmark = pytest.mark.e2e
 PHONE = ("phone-1-identify.md", "phone-2-business.md", "phone-3-close.md")
@@ -146,3 +147,49 @@ def test_problems_show_in_the_live_preview_and_the_preview_keeps_going(page, tmp
     finally:
         preview.stop()
 
+
+def python_only_tree(tmp_path: Path) -> Path:
+    """A copy without Node.js (no node_modules), whose .venv is the real one's
+    packages behind a folder of its own: the preview script's marks stay in the copy."""
+    tree = copy_tree(tmp_path / "tree")
+    for name in ("node_modules", ".venv"):
+        (tree / name).unlink()
+    real = Path(os.path.realpath(ROOT / ".venv"))
+    (tree / ".venv").mkdir()
+    for entry in real.iterdir():
+        if entry.name not in {".installed", ".preview-installed"}:
+            (tree / ".venv" / entry.name).symlink_to(entry)
+    (tree / ".venv" / ".preview-installed").touch()  # installed: no pip, no network
+    return tree
+
+
+def test_the_python_only_preview_serves_the_site_and_says_the_tools_are_missing(page, tmp_path):
+    tree = python_only_tree(tmp_path)
+    port = free_port()
+    output = tmp_path / "preview.log"
+    with output.open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "scripts/preview.py", "--port", str(port)],
+            cwd=tree,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + 120
+        while "Serving on" not in output.read_text("utf-8"):
+            assert proc.poll() is None, output.read_text("utf-8")
+            assert time.monotonic() < deadline, output.read_text("utf-8")
+            time.sleep(0.2)
+        url = f"http://127.0.0.1:{port}/"
+        page.goto(url + "scripts/phone/")
+        expect(page.locator(".kb-dialogue")).to_have_count(3)
+        page.goto(url + "tools/retention/")
+        expect(page.locator(".kb-no-tools")).to_contain_text("这个预览里没有在线工具")
+        expect(page.locator("[data-tool]")).to_have_count(0)
+        expect(page.locator("[data-tool-unavailable=retention]")).to_be_hidden()
+        assert "预览地址" in output.read_text("utf-8")
+        assert "Traceback" not in output.read_text("utf-8")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
