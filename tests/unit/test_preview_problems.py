@@ -32,7 +32,7 @@ def box(where: str, what: str, fix: str) -> str:
 UNCLOSED = box(
     "snippets/s.md 第 1 行",
     "对话块没有结束行 ///，后面的内容会被当成对话。",
-    "在这段对话最后一句的下面单独加一行 ///",
+    "在这段对话最后一行的下面单独加一行 ///",
 )
 OFFICER_SAYS_HELLO = (
     '<div class="kb-dialogue">\n'
@@ -94,7 +94,7 @@ class PreviewShowsProblems(TestCase):
             '--8<-- "s.md"\n\n## 下一节\n\n正文',
             f"{UNCLOSED}\n{OFFICER_SAYS_HELLO}\n{NEXT_SECTION}\n<p>正文</p>",
             "snippets/s.md:1: 对话块没有结束行 ///，后面的内容会被当成对话。"
-            "怎样改：在这段对话最后一句的下面单独加一行 ///",
+            "怎样改：在这段对话最后一行的下面单独加一行 ///",
         )
 
     def test_a_file_with_a_bom_renders_like_any_other(self):

@@ -22,6 +22,8 @@ markdown_extensions:
       speakers_file: &speakers snippets/speakers.txt
   - tools.build.dialogue:
       speakers_file: *speakers
+  - toc:
+      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}
 """
 
 
@@ -258,3 +260,46 @@ def test_the_checker_never_shows_a_traceback_for_an_unreadable_speakers_file(tmp
     assert main(["--root", str(root)]) == 1
     out = capsys.readouterr().out
     assert out.startswith("snippets/speakers.txt:1: 文件是用 GBK")
+
+
+QUIZ_PAGE = {
+    "docs/part/index.md": "# 部分\n\n## 要查的信息\n",
+    "docs/part/quiz.md": '--8<-- "q.md"\n',
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "line", "expected"),
+    [
+        ("? 问题\n- 甲\n- 乙\n> 见[部分](index.md)", 2, "这道题没有正确答案"),
+        ("? 问题\n+ 甲\n+ 乙\n> 见[部分](index.md)", 2, "这道题的选项全是正确答案"),
+        ("? 问题\n+ 甲\n> 见[部分](index.md)", 2, "这道题只有 1 个选项"),
+        ("? 问题\n+ 甲\n- 乙", 2, "这道题没有解释"),
+        ("? 问题\n+ 甲\n- 乙\n> 见手册", 5, "这道题的解释里没有链接"),
+        ("? 问题\n+ 甲\n- 乙\n> 见[部分](inde.md)", 5, "链接指向的页面“inde.md”不存在"),
+        ("? 问题\n+ 甲\n- 乙\n> 见[部分](index.md#要查)", 5, "页面“index.md”里没有“#要查”这一节"),
+        (
+            "? 问题\n+ 甲\n- 乙\n> 见[x](https://example.invalid/)",
+            5,
+            "链接“https://example.invalid/”指向手册以外的网站",
+        ),
+        ("+ 甲\n? 问题\n+ 甲\n- 乙\n> 见[部分](index.md)", 2, "这一行不属于任何一道题"),
+    ],
+)
+def test_a_broken_question_is_reported(tmp_path, question, line, expected):
+    root = make_tree(tmp_path, {**QUIZ_PAGE, "snippets/q.md": f"/// quiz | 测\n{question}\n///\n"})
+    found = messages(root)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"snippets/q.md:{line}: {expected}")
+
+
+def test_a_good_question_links_to_a_section_of_the_page_that_shows_it(tmp_path):
+    question = "? 问题\n+ 甲\n- 乙\n> 见[要查的信息](index.md#要查的信息)和[本页](#)"
+    root = make_tree(tmp_path, {**QUIZ_PAGE, "snippets/q.md": f"/// quiz\n{question}\n///\n"})
+    assert messages(root) == []
+
+
+def test_the_section_list_in_the_fix_names_the_real_anchors(tmp_path):
+    question = "? 问题\n+ 甲\n- 乙\n> 见[部分](index.md#信息)"
+    root = make_tree(tmp_path, {**QUIZ_PAGE, "snippets/q.md": f"/// quiz\n{question}\n///\n"})
+    assert messages(root)[0].endswith("这一页的小节有：#部分、#要查的信息")

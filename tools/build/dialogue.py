@@ -20,15 +20,11 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
+from tools.build.block_syntax import inline_text
 from tools.build.dialogue_syntax import NAME, SLOT_RE, classify, load_speakers, split_choices
 from tools.build.problems import MARK_RE, box, marked, report
 
 OTHER = "other"  # style of a speaker missing from speakers.txt
-
-
-def _escape(text: str) -> str:
-    # Inline processing would pass raw HTML through; entities survive as text.
-    return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def fill(element: etree.Element, text: str) -> None:
@@ -40,7 +36,7 @@ def fill(element: etree.Element, text: str) -> None:
         name = match.group(1).strip()
         if not name:
             continue  # an empty {} stays as written; the checks report it
-        before = _escape(text[position : match.start()])
+        before = inline_text(text[position : match.start()])
         if last is None:
             element.text += before
         else:
@@ -49,7 +45,7 @@ def fill(element: etree.Element, text: str) -> None:
         last.text = AtomicString(name)
         last.tail = ""
         position = match.end()
-    rest = _escape(text[position:])
+    rest = inline_text(text[position:])
     if last is None:
         element.text += rest
     else:
@@ -85,7 +81,7 @@ class Dialogue(Block):
         block.text = None
         if self.argument:
             title = etree.SubElement(block, "p", {"class": "kb-dialogue__title"})
-            title.text = _escape(self.argument)
+            title.text = inline_text(self.argument)
         self.render(block, lines)
 
     def render(self, box_element: etree.Element, lines: list[str]) -> None:

@@ -30,10 +30,6 @@ from tools.build.trainer_text import read_text
 
 NAME = "dialogue"
 OPEN_RE = re.compile(r"^[ ]{0,3}///[ \t]*dialogue[ \t]*(?:\|[ \t]*(?P<title>.*?))?[ \t]*$")
-CLOSE_RE = re.compile(r"^[ ]{0,3}///[ \t]*$")
-# Any block of pymdownx.blocks (/// name): an unclosed dialogue ends before the next one.
-ANY_OPEN_RE = re.compile(r"^[ ]{0,3}/{3,}[ \t]*[\w-]+")
-HEADING_RE = re.compile(r"^[ ]{0,3}#{1,6}[ \t]")
 SAY_RE = re.compile(r"^(?P<who>[\u4e00-\u9fffA-Za-z]{1,8})[ \t]*[：:][ \t]*(?P<text>.*)$")
 NOTE_RE = re.compile(r"^[（(](?P<text>.*)[）)][ \t]*$")
 SLOT_RE = re.compile(r"\{([^{}\n]*)\}")

@@ -31,7 +31,9 @@ def on_config(config, **kwargs):
         options.get("base_path", ["."]),
         options.get("auto_append", []),
         options.get("speakers_file", "snippets/speakers.txt"),
+        config.docs_dir,
     )
+    _context.slugify = config.mdx_configs.get("toc", {}).get("slugify")
     return config
 
 

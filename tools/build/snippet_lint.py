@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from tools.build.checks import Context, Source, check_file
 from tools.build.checks.includes import find_includes
@@ -53,6 +54,16 @@ def extension_options(config: dict, name: str) -> dict:
     raise KeyError(f"mkdocs.yml 的 markdown_extensions 里没有 {name}")
 
 
+def toc_slugify(root: Path):
+    """The toc extension's slugify, which the loose reader leaves out (a YAML tag)."""
+    with (root / "mkdocs.yml").open(encoding="utf-8") as file:
+        extensions = yaml_load(file).get("markdown_extensions") or []
+    for entry in extensions:
+        if isinstance(entry, dict) and "toc" in entry:
+            return (entry["toc"] or {}).get("slugify")
+    return None
+
+
 @dataclass(frozen=True)
 class Tree:
     """The project as the checks see it: settings, pages and snippet files."""
@@ -71,8 +82,10 @@ def load_tree(root: Path) -> Tree:
         options.get("base_path", ["."]),
         options.get("auto_append", []),
         options.get("speakers_file", "snippets/speakers.txt"),
+        config.get("docs_dir", "docs"),
     )
-    pages = sorted((root / config.get("docs_dir", "docs")).rglob("*.md"))
+    context.slugify = toc_slugify(root)
+    pages = sorted(context.docs.rglob("*.md"))
     snippets = sorted({path for base in context.bases for path in base.rglob("*.md")})
     return Tree(context, pages, snippets)
 

@@ -22,7 +22,15 @@ from tools.build.trainer_text import read_text
 class TrainerSnippetPreprocessor(SnippetPreprocessor):
     def __init__(self, config, md, context: Context):
         super().__init__(config, md)
+        self.md = md  # pymdownx.snippets does not keep it
         self.context = context
+
+    def run(self, lines):
+        # The toc's slugify, for links to sections (registered by now, whatever the order).
+        processors = self.md.treeprocessors  # a Registry: no .get()
+        if "toc" in processors:
+            self.context.slugify = getattr(processors["toc"], "slugify", None)
+        return super().run(lines)
 
     def read_lines(self, path):
         rel = self.context.rel(path)

@@ -9,13 +9,20 @@ decides itself whether the file is its kind (a checklist, the glossary …).
 
 from __future__ import annotations
 
-from tools.build.checks import blocks, checklist, dialogue, glossary, includes
+from tools.build.checks import blocks, checklist, dialogue, glossary, includes, quiz
 from tools.build.checks.source import Context, Source
 from tools.build.problems import Problem
 
 __all__ = ["FILE_CHECKS", "Context", "Source", "check_file"]
 
-FILE_CHECKS = (blocks.check, dialogue.check, checklist.check, glossary.check, includes.check)
+FILE_CHECKS = (
+    blocks.check,
+    dialogue.check,
+    quiz.check,
+    checklist.check,
+    glossary.check,
+    includes.check,
+)
 
 
 def check_file(source: Source, context: Context) -> list[Problem]:

@@ -2,79 +2,49 @@
 
 from __future__ import annotations
 
-from tools.build.checks.source import Context, Source, outside_fences
-from tools.build.dialogue_syntax import (
-    ANY_OPEN_RE,
-    CLOSE_RE,
-    HEADING_RE,
-    OPEN_RE,
-    SLOT_RE,
-    classify,
-    suggest,
-)
-from tools.build.problems import Edit, Problem
+from tools.build.checks.source import Context, Source, spans, unclosed
+from tools.build.dialogue_syntax import OPEN_RE, SLOT_RE, classify, suggest
+from tools.build.problems import Problem
 
 
 def check(source: Source, context: Context) -> list[Problem]:
     problems: list[Problem] = []
-    lines = source.lines
-    opened = 0  # line number of the open block's first line
-    turns = 0
-    expecting_speaker = False
-    for number, line in outside_fences(lines):
-        if opened and (CLOSE_RE.match(line) or ANY_OPEN_RE.match(line) or HEADING_RE.match(line)):
-            if not CLOSE_RE.match(line):
-                # pymdownx.blocks would run it to the end of the page, headings and all.
-                problems.append(unclosed(source.rel, opened, number))
-            elif not turns:
+    for span in spans(source.lines, OPEN_RE):
+        if not span.closed:
+            problems.append(unclosed(source.rel, span, "对话块", "对话"))
+        turns = 0
+        expecting_speaker = True
+        for number, line in span.body:
+            item = classify(line, context.speakers)
+            problems += check_braces(source.rel, number, item.text)
+            if item.kind == "say":
+                turns += 1
+                expecting_speaker = False
+                if item.who not in context.speakers:
+                    problems.append(unknown_speaker(source.rel, number, item.who, context.speakers))
+            elif item.kind == "more" and expecting_speaker:
+                turns += 1  # it still shows as text: the block is not empty
+                expecting_speaker = False
                 problems.append(
                     Problem(
                         source.rel,
-                        opened,
-                        "对话块是空的，没有一句话",
-                        "在 /// dialogue 和 /// 之间写上对话，或删掉这两行",
+                        number,
+                        "这一句没有说话人（对话开头和场景提示之后，要先写是谁在说）",
+                        "在这一行开头写上“角色：”，例如“信贷员：”",
                     )
                 )
-            opened = 0
-            if CLOSE_RE.match(line):
-                continue
-        if not opened:
-            if OPEN_RE.match(line):
-                opened, turns, expecting_speaker = number, 0, True
-            continue
-        item = classify(line, context.speakers)
-        problems += check_braces(source.rel, number, item.text)
-        if item.kind == "say":
-            turns += 1
-            expecting_speaker = False
-            if item.who not in context.speakers:
-                problems.append(unknown_speaker(source.rel, number, item.who, context.speakers))
-        elif item.kind == "more" and expecting_speaker:
-            turns += 1  # it still shows as text: the block is not empty
-            expecting_speaker = False
+            elif item.kind == "note":
+                expecting_speaker = True
+        if span.closed and not turns:
             problems.append(
                 Problem(
                     source.rel,
-                    number,
-                    "这一句没有说话人（对话开头和场景提示之后，要先写是谁在说）",
-                    "在这一行开头写上“角色：”，例如“信贷员：”",
+                    span.start,
+                    "对话块是空的，没有一句话",
+                    "在 /// dialogue 和 /// 之间写上对话，或删掉这两行",
                 )
             )
-        elif item.kind == "note":
-            expecting_speaker = True
-    if opened:
-        problems.append(unclosed(source.rel, opened, len(lines) + 1))
     return problems
-
-
-def unclosed(rel: str, opened: int, close_before: int) -> Problem:
-    return Problem(
-        rel,
-        opened,
-        "对话块没有结束行 ///，后面的内容会被当成对话",
-        "在这段对话最后一句的下面单独加一行 ///",
-        Edit(close_before, ("///", "")),
-    )
 
 
 def unknown_speaker(rel: str, number: int, who: str, speakers: dict[str, str]) -> Problem:

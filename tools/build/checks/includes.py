@@ -7,9 +7,11 @@ the line out instead and shows this problem where it was.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from tools.build.checks.source import Context, Source
 from tools.build.problems import Edit, Problem
+from tools.build.trainer_text import read_text
 
 # pymdownx.snippets: `--8<-- "file"` on a line of its own, or a block of file
 # names between two bare `--8<--` lines. A leading `;` escapes the marker.
@@ -55,3 +57,21 @@ def check(source: Source, context: Context) -> list[Problem]:
         for number, name in find_includes(source.text)
         if context.resolve(name) is None
     ]
+
+
+def pages_showing(path: Path, context: Context) -> list[Path]:
+    """The pages that show the snippet ``path``: they include it, directly or through
+    other snippets. The include graph is worked out once per context."""
+    if "shown_by" not in context.cache:
+        shown_by: dict[Path, set[Path]] = {}
+        for page in sorted(context.docs.rglob("*.md")) if context.docs else []:
+            queue, seen = [page], {page}
+            while queue:
+                for _, name in find_includes(read_text(queue.pop(), "").text):
+                    found = context.resolve(name)
+                    if found and found not in seen:
+                        seen.add(found)
+                        queue.append(found)
+                        shown_by.setdefault(found, set()).add(page)
+        context.cache["shown_by"] = shown_by
+    return sorted(context.cache["shown_by"].get(path.resolve(), ()))
