@@ -5,13 +5,15 @@ any free port) with the MIME types Pyodide needs, prints the chosen port on its
 first line and appends one line per request to LOG ("GET /path 200"). ``SiteServer``
 starts and stops such a process (a failing test prints the log's path);
 ``build_site`` builds the site for a given origin (Material's instant navigation
-needs ``site_url`` to match it), from any copy of the tree, never into ./site.
+needs ``site_url`` to match it), from any copy of the tree (``copy_tree``), never
+into ./site.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -47,6 +49,21 @@ class Handler(SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+
+def copy_tree(target: Path) -> Path:
+    """The parts of the tree a build (or `make serve`) reads; the installed
+    environments (.venv, node_modules) linked, not copied. Files keep their
+    times, so make sees the environments as up to date."""
+    for folder in ("docs", "snippets", "tools", "scripts"):
+        shutil.copytree(
+            ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    for name in ("mkdocs.yml", "Makefile", "pyproject.toml", "package.json", "package-lock.json"):
+        shutil.copy2(ROOT / name, target / name)
+    for name in ("node_modules", ".venv"):
+        (target / name).symlink_to(ROOT / name)
+    return target
 
 
 def build_site(directory: Path, url: str, root: Path = ROOT, **env_extra: str) -> None:

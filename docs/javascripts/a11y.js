@@ -1,6 +1,6 @@
 // Accessible names the theme and the task-list extension leave out (axe-core:
 // aria-dialog-name, aria-progressbar-name, label), and keyboard access to wide
-// tables (scrollable-region-focusable). Applied on every page view, including
+// tables and tab rows (scrollable-region-focusable). Applied on every page view, including
 // instant navigation.
 (() => {
   function name() {
@@ -19,6 +19,12 @@
       wrap.setAttribute("role", "region");
       const caption = wrap.querySelector("caption")?.textContent.trim();
       wrap.setAttribute("aria-label", caption || "表格（可左右滚动）");
+    }
+    // Content tabs: on a phone the row of tab names scrolls sideways too.
+    for (const labels of document.querySelectorAll(".tabbed-labels:not([tabindex])")) {
+      labels.tabIndex = 0;
+      labels.setAttribute("role", "region");
+      labels.setAttribute("aria-label", "选项卡名称（可左右滚动）");
     }
   }
   if (window.document$) window.document$.subscribe(name);

@@ -9,29 +9,17 @@ what the update downloaded.
 from __future__ import annotations
 
 import filecmp
-import shutil
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser import wait_for_tool
-from tests.server import ROOT, SiteServer, build_site
+from tests.server import SiteServer, build_site, copy_tree
 
 pytestmark = pytest.mark.e2e
 CHANGED_PAGE = "docs/credit/index.md"
 NEW_TEXT = "这是新版本里新加的一段话，用来检查更新。"
-
-
-def copy_tree(target: Path) -> Path:
-    """The parts of the tree a build reads; node_modules (Pyodide) linked, not copied."""
-    for folder in ("docs", "snippets", "tools"):
-        shutil.copytree(
-            ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__")
-        )
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    (target / "node_modules").symlink_to(ROOT / "node_modules")
-    return target
 
 
 def changed_files(old: Path, new: Path) -> set[str]:

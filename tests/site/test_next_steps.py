@@ -26,7 +26,8 @@ def next_steps(site_server):
     pages = {}
     for html_file in site.rglob("index.html"):
         path = page_path(site, html_file)
-        if path.startswith(("_", "search/", "assets/")) or path == "404/":
+        # print/ is the whole handbook on one page: its pages' own links are inside.
+        if path.startswith(("_", "search/", "assets/")) or path in ("404/", "print/"):
             continue
         html = html_file.read_text(encoding="utf-8")
         found = NEXT.search(html)

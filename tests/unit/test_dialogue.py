@@ -1,173 +1,172 @@
-"""The dialogue extension: Markdown in, expected HTML out, side by side.
+"""The dialogue block: Markdown in, expected HTML out, side by side.
 
 Every case renders with the full extension list of mkdocs.yml (attr_list,
-abbr, snippets, our glossary extension …), so an interaction between them shows up here.
+abbr, snippets, our glossary extension …), so an interaction between them shows up.
 """
 
 from __future__ import annotations
 
-import textwrap
-
-import markdown
 import pytest
+from markdown.test_tools import TestCase
 
-from tools.build.dialogue import SpeakerError, classify, parse_speakers, split_choices
-from tools.build.snippet_lint import ROOT, read_mkdocs_config
-from tools.build.terms import TERMS
+from tests.site_markdown import site_markdown_kwargs
+from tools.build.dialogue_syntax import classify, parse_speakers, split_choices
 
-
-def site_markdown() -> markdown.Markdown:
-    names, configs = [], {}
-    for entry in read_mkdocs_config()["markdown_extensions"]:
-        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        names.append(name)
-        configs[name] = dict(options or {})
-    # Same extensions; paths made absolute, and no glossary so the HTML is stable.
-    configs["pymdownx.snippets"].update(base_path=[str(ROOT / "snippets")], auto_append=[])
-    configs["tools.build.dialogue"]["speakers_file"] = str(ROOT / "snippets" / "speakers.txt")
-    return markdown.Markdown(extensions=names, extension_configs=configs)
+SPEAKERS = {"信贷员": "officer", "客户": "client"}
 
 
-def render(source: str) -> str:
-    return site_markdown().convert(textwrap.dedent(source).strip("\n"))
+class DialogueRenders(TestCase):
+    default_kwargs = site_markdown_kwargs()
+    maxDiff = None
 
+    def test_a_turn_with_a_placeholder_at_the_end_of_the_line(self):
+        self.assertMarkdownRenders(
+            self.dedent(
+                """
+                /// dialogue
+                信贷员：您好！请问您是{客户姓名}
+                ///
+                """
+            ),
+            '<div class="kb-dialogue">\n'
+            '<div class="kb-say kb-say--officer"><span class="kb-say__who">信贷员</span>'
+            '<p class="kb-say__text">您好！请问您是<span class="kb-slot">客户姓名</span></p>\n'
+            "</div>\n"
+            "</div>",
+        )
 
-CASES = {
-    "a turn with a placeholder at the end of the line": (
-        """
-        /// dialogue
-        信贷员：您好！请问您是{客户姓名}
-        ///
-        """,
-        '<div class="kb-dialogue">\n'
-        '<div class="kb-say kb-say--officer"><span class="kb-say__who">信贷员</span>'
-        '<p class="kb-say__text">您好！请问您是<span class="kb-slot">客户姓名</span></p>\n'
-        "</div>\n"
-        "</div>",
-    ),
-    "a placeholder on a line of its own continues the turn": (
-        """
-        /// dialogue
-        信贷员：最后说一句
-        {结束语}
-        ///
-        """,
-        '<div class="kb-dialogue">\n'
-        '<div class="kb-say kb-say--officer"><span class="kb-say__who">信贷员</span>'
-        '<p class="kb-say__text">最后说一句</p>\n'
-        '<p class="kb-say__text"><span class="kb-slot">结束语</span></p>\n'
-        "</div>\n"
-        "</div>",
-    ),
-    "title, choice and stage direction, blank lines inside": (
-        """
-        /// dialogue | 第一段
-        客户：好 / 一般
+    def test_a_placeholder_on_a_line_of_its_own_continues_the_turn(self):
+        self.assertMarkdownRenders(
+            self.dedent(
+                """
+                /// dialogue
+                信贷员：最后说一句
+                {结束语}
+                ///
+                """
+            ),
+            '<div class="kb-dialogue">\n'
+            '<div class="kb-say kb-say--officer"><span class="kb-say__who">信贷员</span>'
+            '<p class="kb-say__text">最后说一句</p>\n'
+            '<p class="kb-say__text"><span class="kb-slot">结束语</span></p>\n'
+            "</div>\n"
+            "</div>",
+        )
 
-        （聊得好时再说）
-        担保人：行／不行
-        ///
-        """,
-        '<div class="kb-dialogue">\n'
-        '<p class="kb-dialogue__title">第一段</p>\n'
-        '<div class="kb-say kb-say--client"><span class="kb-say__who">客户</span>'
-        '<p class="kb-say__text"><span class="kb-choice">'
-        '<span class="kb-choice__option">好</span><span class="kb-choice__or">或</span>'
-        '<span class="kb-choice__option">一般</span></span></p>\n'
-        "</div>\n"
-        '<p class="kb-note">聊得好时再说</p>\n'
-        '<div class="kb-say kb-say--guarantor"><span class="kb-say__who">担保人</span>'
-        '<p class="kb-say__text"><span class="kb-choice">'
-        '<span class="kb-choice__option">行</span><span class="kb-choice__or">或</span>'
-        '<span class="kb-choice__option">不行</span></span></p>\n'
-        "</div>\n"
-        "</div>",
-    ),
-    "HTML in script text is escaped, Markdown emphasis still works": (
-        """
-        /// dialogue | 标题<b>
-        信贷员：*真的* & <script>alert(1)</script>
-        （别说<i>这句</i>）
-        ///
-        """,
-        '<div class="kb-dialogue">\n'
-        '<p class="kb-dialogue__title">标题&lt;b&gt;</p>\n'
-        '<div class="kb-say kb-say--officer"><span class="kb-say__who">信贷员</span>'
-        '<p class="kb-say__text"><em>真的</em> &amp; &lt;script&gt;alert(1)&lt;/script&gt;</p>\n'
-        "</div>\n"
-        '<p class="kb-note">别说&lt;i&gt;这句&lt;/i&gt;</p>\n'
-        "</div>",
-    ),
-    "glossary tooltips reach inside a dialogue and inside Chinese words": (
-        """
-        /// dialogue
-        信贷员：今天顺路做贷后回访
-        ///
+    def test_title_choice_and_stage_direction_with_blank_lines_inside(self):
+        self.assertMarkdownRenders(
+            self.dedent(
+                """
+                /// dialogue | 第一段
+                客户：好 / 一般
 
-        *[贷后]: 放款以后的管理
-        """,
-        '<div class="kb-dialogue">\n'
-        '<div class="kb-say kb-say--officer"><span class="kb-say__who">信贷员</span>'
-        '<p class="kb-say__text">今天顺路做<abbr title="放款以后的管理">贷后</abbr>回访</p>\n'
-        "</div>\n"
-        "</div>",
-    ),
-    "text after the closing line is ordinary Markdown again": (
-        """
-        /// dialogue
-        客户：好的
-        ///
-        之后的段落
-        """,
-        '<div class="kb-dialogue">\n'
-        '<div class="kb-say kb-say--client"><span class="kb-say__who">客户</span>'
-        '<p class="kb-say__text">好的</p>\n'
-        "</div>\n"
-        "</div>\n"
-        "<p>之后的段落</p>",
-    ),
-}
+                （聊得好时再说）
+                担保人：行／不行
+                ///
+                """
+            ),
+            '<div class="kb-dialogue">\n'
+            '<p class="kb-dialogue__title">第一段</p>\n'
+            '<div class="kb-say kb-say--client"><span class="kb-say__who">客户</span>'
+            '<p class="kb-say__text"><span class="kb-choice">'
+            '<span class="kb-choice__option">好</span><span class="kb-choice__or">或</span>'
+            '<span class="kb-choice__option">一般</span></span></p>\n'
+            "</div>\n"
+            '<p class="kb-note">聊得好时再说</p>\n'
+            '<div class="kb-say kb-say--guarantor"><span class="kb-say__who">担保人</span>'
+            '<p class="kb-say__text"><span class="kb-choice">'
+            '<span class="kb-choice__option">行</span><span class="kb-choice__or">或</span>'
+            '<span class="kb-choice__option">不行</span></span></p>\n'
+            "</div>\n"
+            "</div>",
+        )
 
+    def test_html_in_script_text_is_escaped_and_emphasis_still_works(self):
+        self.assertMarkdownRenders(
+            self.dedent(
+                """
+                /// dialogue | 标题<b>
+                信贷员：*真的* & <script>alert(1)</script>
+                （别说<i>这句</i>）
+                ///
+                """
+            ),
+            '<div class="kb-dialogue">\n'
+            '<p class="kb-dialogue__title">标题&lt;b&gt;</p>\n'
+            '<div class="kb-say kb-say--officer"><span class="kb-say__who">信贷员</span>'
+            '<p class="kb-say__text"><em>真的</em> &amp; '
+            "&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"
+            "</div>\n"
+            '<p class="kb-note">别说&lt;i&gt;这句&lt;/i&gt;</p>\n'
+            "</div>",
+        )
 
-@pytest.mark.parametrize(("source", "expected"), CASES.values(), ids=CASES.keys())
-def test_renders(source, expected):
-    assert render(source) == expected
+    def test_glossary_tooltips_reach_inside_a_dialogue_and_inside_chinese_words(self):
+        self.assertMarkdownRenders(
+            self.dedent(
+                """
+                /// dialogue
+                信贷员：今天顺路做贷后回访
+                ///
 
+                *[贷后]: 放款以后的管理
+                """
+            ),
+            '<div class="kb-dialogue">\n'
+            '<div class="kb-say kb-say--officer"><span class="kb-say__who">信贷员</span>'
+            '<p class="kb-say__text">今天顺路做<abbr title="放款以后的管理">贷后</abbr>回访</p>\n'
+            "</div>\n"
+            "</div>",
+        )
 
-def test_attr_list_is_really_active_outside_dialogues():
-    # The control case: without our block, attr_list eats the trailing braces.
-    assert render("段落\n{客户姓名}") == "<p 客户姓名>段落</p>"
+    def test_text_after_the_closing_line_is_ordinary_markdown_again(self):
+        self.assertMarkdownRenders(
+            "/// dialogue\n客户：好的\n///\n之后的段落\n\n## 下一节",
+            '<div class="kb-dialogue">\n'
+            '<div class="kb-say kb-say--client"><span class="kb-say__who">客户</span>'
+            '<p class="kb-say__text">好的</p>\n'
+            "</div>\n"
+            "</div>\n"
+            "<p>之后的段落</p>\n"
+            '<h2 id="下一节">下一节<a class="headerlink" href="#下一节" title="Permanent link">'
+            "&para;</a></h2>",
+        )
 
+    def test_a_word_like_biru_with_a_colon_is_text_not_a_speaker(self):
+        self.assertMarkdownRenders(
+            "/// dialogue\n信贷员：您可以这样问\n比如：最近生意怎么样？\n///",
+            '<div class="kb-dialogue">\n'
+            '<div class="kb-say kb-say--officer"><span class="kb-say__who">信贷员</span>'
+            '<p class="kb-say__text">您可以这样问</p>\n'
+            '<p class="kb-say__text">比如：最近生意怎么样？</p>\n'
+            "</div>\n"
+            "</div>",
+        )
 
-def test_unknown_speaker_renders_neutral_and_warns(caplog):
-    with caplog.at_level("WARNING", logger="mkdocs.extensions.dialogue"):
-        out = render("/// dialogue\n经理：您好\n///")
-    assert '<div class="kb-say kb-say--other"><span class="kb-say__who">经理</span>' in out
-    assert "经理" in caplog.text
+    def test_an_unknown_speaker_renders_with_the_neutral_style(self):
+        self.assertMarkdownRenders(
+            "/// dialogue\n经理：您好\n///",
+            '<div class="kb-dialogue">\n'
+            '<div class="kb-say kb-say--other"><span class="kb-say__who">经理</span>'
+            '<p class="kb-say__text">您好</p>\n'
+            "</div>\n"
+            "</div>",
+        )
 
+    def test_braces_inside_a_dialogue_never_reach_attr_list(self):
+        self.assertMarkdownRenders(
+            "/// dialogue\n信贷员：您好\n{客户姓名}\n///",
+            '<div class="kb-dialogue">\n'
+            '<div class="kb-say kb-say--officer"><span class="kb-say__who">信贷员</span>'
+            '<p class="kb-say__text">您好</p>\n'
+            '<p class="kb-say__text"><span class="kb-slot">客户姓名</span></p>\n'
+            "</div>\n"
+            "</div>",
+        )
 
-def test_glossary_block_gives_each_definition_its_own_heading():
-    out = render("/// glossary\n///\n\n*[展期]: 推迟还款期限\n*[贷后]: 放款以后的管理")
-    link = '<a class="headerlink" href="#{0}" title="Permanent link">&para;</a>'
-    assert out == (
-        '<div class="kb-glossary">'
-        f'<h3 id="展期">展期{link.format("展期")}</h3><p>推迟还款期限</p>'
-        f'<h3 id="贷后">贷后{link.format("贷后")}</h3><p>放款以后的管理</p></div>'
-    )
-
-
-def test_terms_block_renders_the_term_checks_own_list():
-    out = render("/// terms\n///")
-    assert out.startswith(
-        '<div class="kb-terms">\n<table>\n<thead>\n<tr>\n<th scope="col">统一用</th>\n'
-        '<th scope="col">意思</th>\n<th scope="col">不要写成</th>\n'
-        '<th scope="col">例外和说明</th>\n</tr>\n</thead>\n<tbody>\n'
-        '<tr>\n<th scope="row">贷后检查报告</th>\n<td>信贷员做完贷后检查后交给行里的书面报告</td>\n'
-        "<td>风险报告、回访报告</td>\n<td>页面网址里的 risk-report 保持不变</td>\n</tr>\n"
-    )
-    assert out.count("<tr>") == 1 + len([t for t in TERMS if t.listed])
-    assert "原文" not in out  # checked, never shown
-    assert '<th scope="row">回访</th>' in out and "<td>—</td>" in out
+    def test_attr_list_is_really_active_outside_dialogues(self):
+        # The control case for the one above: outside a block the braces are eaten.
+        self.assertMarkdownRenders("段落\n{客户姓名}", "<p 客户姓名>段落</p>")
 
 
 @pytest.mark.parametrize(
@@ -175,14 +174,21 @@ def test_terms_block_renders_the_term_checks_own_list():
     [
         ("信贷员：您好", "say", "信贷员", "您好"),
         ("客户: ok", "say", "客户", "ok"),
+        ("经理：您好", "say", "经理", "您好"),
+        ("比如：最近怎么样", "more", "", "比如：最近怎么样"),
+        ("注意：别提还款", "more", "", "注意：别提还款"),
         ("（只在聊得好时说）", "note", "", "只在聊得好时说"),
         ("接着上一句", "more", "", "接着上一句"),
         ("   ", "blank", "", ""),
     ],
 )
 def test_classify(line, kind, who, text):
-    item = classify(line)
+    item = classify(line, SPEAKERS)
     assert (item.kind, item.who, item.text) == (kind, who, text)
+
+
+def test_a_listed_role_wins_over_the_example_words():
+    assert classify("注意事项：别提还款", {"注意事项": "other"}).kind == "say"
 
 
 def test_split_choices_needs_spaces_around_an_ascii_slash():
@@ -192,9 +198,13 @@ def test_split_choices_needs_spaces_around_an_ascii_slash():
 
 
 def test_speakers_file_format():
-    assert parse_speakers("# 注释\n信贷员 = officer\n\n客户=client  # 行尾注释\n") == {
-        "信贷员": "officer",
-        "客户": "client",
-    }
-    with pytest.raises(SpeakerError, match=r"^f:2: 说话人这一行看不懂"):
-        parse_speakers("信贷员 = officer\n客户 = 客户\n", "f")
+    speakers, problems = parse_speakers(
+        "# 注释\n信贷员 = officer\n\n客户=client  # 行尾注释\n", "f"
+    )
+    assert (speakers, problems) == ({"信贷员": "officer", "客户": "client"}, [])
+    speakers, problems = parse_speakers("信贷员 = officer\n客户 = 客户\n", "f")
+    assert speakers == {"信贷员": "officer"}
+    assert [str(p) for p in problems] == [
+        "f:2: 说话人这一行看不懂：“客户 = 客户”。"
+        "怎样改：写成“中文角色 = 英文样式名”，例如“担保人 = guarantor”"
+    ]

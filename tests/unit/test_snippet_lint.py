@@ -7,19 +7,23 @@ from pathlib import Path
 
 import pytest
 
-from tools.build.snippet_lint import find_includes, lint, main
+from tools.build.checks.includes import find_includes
+from tools.build.snippet_lint import lint, main
 
 MKDOCS_YML = """\
 site_name: t
 site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
 markdown_extensions:
   - attr_list
-  - pymdownx.snippets:
+  - tools.build.snippets:
       base_path: [snippets]
       check_paths: true
       auto_append: [glossary.md]
+      speakers_file: &speakers snippets/speakers.txt
   - tools.build.dialogue:
-      speakers_file: snippets/speakers.txt
+      speakers_file: *speakers
+  - toc:
+      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}
 """
 
 
@@ -65,6 +69,8 @@ def test_a_clean_tree_passes(tmp_path, capsys):
         ("/// dialogue\n信贷员：您好{ }\n///\n", 2, "占位符是空的"),
         ("文字\n\n/// dialogue | 空的\n\n（只有提示）\n///\n", 3, "对话块是空的"),
         ("/// dialogue\n信贷员：您好\n", 1, "对话块没有结束行"),
+        ("/// dialogue\n信贷员：您好\n\n## 下一节\n", 1, "对话块没有结束行"),
+        ("/// dialogue\n信贷员：您好\n/// dialogue\n客户：好\n///\n", 1, "对话块没有结束行"),
         ("/// dialogue\n您好，我是小王\n///\n", 2, "这一句没有说话人"),
     ],
 )
@@ -136,3 +142,164 @@ def test_find_includes_reads_every_form_and_skips_escaped_ones():
         """
     )
     assert find_includes(text) == [(1, "a.md"), (2, "b.md"), (6, "c.md"), (8, "d.md")]
+
+
+@pytest.mark.parametrize(
+    ("who", "fix"),
+    [
+        ("客戶", "你是不是想写“客户”？"),  # traditional for simplified
+        ("信货员", "你是不是想写“信贷员”？"),  # one character off
+        ("经理", "改成已有的角色（信贷员、客户）"),  # nothing close: the list
+    ],
+)
+def test_an_unknown_speaker_gets_a_did_you_mean(tmp_path, who, fix):
+    root = make_tree(
+        tmp_path,
+        {"snippets/s.md": f"/// dialogue\n{who}：您好\n///\n", "docs/p.md": '--8<-- "s.md"\n'},
+    )
+    assert messages(root) == [
+        f"snippets/s.md:2: 未知的说话人「{who}」。怎样改：{fix}"
+        + ("" if fix.endswith("）") else f"改成“{fix[7:-2]}：”")
+        + f"；如果“{who}”是新角色，在 snippets/speakers.txt 加一行“{who} = 英文样式名”"
+    ]
+
+
+def test_example_words_with_a_colon_are_text_not_speakers(tmp_path):
+    script = "/// dialogue\n信贷员：可以这样问\n比如：最近生意怎么样？\n注意：语气要轻松\n///\n"
+    root = make_tree(tmp_path, {"snippets/s.md": script, "docs/p.md": '--8<-- "s.md"\n'})
+    assert messages(root) == []
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "expected"),
+    [
+        ("/// dialogue\n信贷员：您好\n///\n".encode("gbk"), 2, "文件是用 GBK（GB18030）编码保存的"),
+        ("/// dialogue\n信贷员：您好\n///\n".encode("utf-16"), 1, "文件是用 UTF-16"),
+        (
+            "/// dialogue\n信贷员：".encode() + b"\xff\n///\n",
+            2,
+            "文件是用一种不是 UTF-8 的编码保存的",
+        ),
+    ],
+)
+def test_a_file_not_in_utf8_is_named_with_the_way_to_save_it(tmp_path, data, line, expected):
+    root = make_tree(tmp_path, {"docs/p.md": '--8<-- "s.md"\n'})
+    (root / "snippets/s.md").write_bytes(data)
+    found = messages(root)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"snippets/s.md:{line}: {expected}")
+    assert "另存为" in found[0] and "UTF-8" in found[0]
+
+
+def test_a_file_with_a_bom_is_fine(tmp_path):
+    root = make_tree(tmp_path, {"docs/p.md": '--8<-- "s.md"\n'})
+    (root / "snippets/s.md").write_bytes("\ufeff/// dialogue\n信贷员：您好\n///\n".encode())
+    assert messages(root) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("-[ ] 发票", "勾选框的写法不对"),
+        ("- [] 发票", "勾选框的写法不对"),
+        ("- ［ ］ 发票", "勾选框的写法不对"),
+        ("- [x] 发票", "这一条的框已经打了勾"),
+        ("- 发票", "这一条没有勾选框"),
+        ("发票和合同", "这一行不是清单条目"),
+    ],
+)
+def test_checklist_format(tmp_path, line, expected):
+    checklist = f"<!-- 说明可以写在注释里 -->\n- [ ] 流水\n{line}\n"
+    root = make_tree(
+        tmp_path, {"snippets/checklists/c.md": checklist, "docs/p.md": '--8<-- "checklists/c.md"\n'}
+    )
+    found = messages(root)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"snippets/checklists/c.md:3: {expected}")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("*[展期]：推迟还款", "术语这一行用了全角符号或少了星号"),
+        ("[展期]: 推迟还款", "术语这一行用了全角符号或少了星号"),
+        ("*[展期]:", "术语“展期”没有解释"),
+        ("*[贷后]: 又一条", "术语“贷后”在第 1 行已经有解释了"),
+        ("展期就是推迟还款", "这一行不是术语定义"),
+    ],
+)
+def test_glossary_format(tmp_path, line, expected):
+    root = make_tree(tmp_path, {"snippets/glossary.md": f"*[贷后]: 放款以后的管理\n{line}\n"})
+    found = messages(root)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"snippets/glossary.md:2: {expected}")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "/// dialog | 标题",
+            "看不懂“/// dialog”，这一块不会显示。怎样改：你是不是想写“/// dialogue”？",
+        ),
+        ("/// dialogue 标题", "“/// dialogue”后面的标题前少了竖线“|”"),
+    ],
+)
+def test_a_block_first_line_written_almost_right(tmp_path, line, expected):
+    root = make_tree(
+        tmp_path, {"snippets/s.md": f"{line}\n信贷员：您好\n///\n", "docs/p.md": '--8<-- "s.md"\n'}
+    )
+    found = messages(root)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"snippets/s.md:1: {expected}")
+
+
+def test_the_checker_never_shows_a_traceback_for_an_unreadable_speakers_file(tmp_path, capsys):
+    root = make_tree(tmp_path, {})
+    (root / "snippets/speakers.txt").write_bytes("信贷员 = officer\n".encode("gbk"))
+    assert main(["--root", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("snippets/speakers.txt:1: 文件是用 GBK")
+
+
+QUIZ_PAGE = {
+    "docs/part/index.md": "# 部分\n\n## 要查的信息\n",
+    "docs/part/quiz.md": '--8<-- "q.md"\n',
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "line", "expected"),
+    [
+        ("? 问题\n- 甲\n- 乙\n> 见[部分](index.md)", 2, "这道题没有正确答案"),
+        ("? 问题\n+ 甲\n+ 乙\n> 见[部分](index.md)", 2, "这道题的选项全是正确答案"),
+        ("? 问题\n+ 甲\n> 见[部分](index.md)", 2, "这道题只有 1 个选项"),
+        ("? 问题\n+ 甲\n- 乙", 2, "这道题没有解释"),
+        ("? 问题\n+ 甲\n- 乙\n> 见手册", 5, "这道题的解释里没有链接"),
+        ("? 问题\n+ 甲\n- 乙\n> 见[部分](inde.md)", 5, "链接指向的页面“inde.md”不存在"),
+        ("? 问题\n+ 甲\n- 乙\n> 见[部分](index.md#要查)", 5, "页面“index.md”里没有“#要查”这一节"),
+        (
+            "? 问题\n+ 甲\n- 乙\n> 见[x](https://example.invalid/)",
+            5,
+            "链接“https://example.invalid/”指向手册以外的网站",
+        ),
+        ("+ 甲\n? 问题\n+ 甲\n- 乙\n> 见[部分](index.md)", 2, "这一行不属于任何一道题"),
+    ],
+)
+def test_a_broken_question_is_reported(tmp_path, question, line, expected):
+    root = make_tree(tmp_path, {**QUIZ_PAGE, "snippets/q.md": f"/// quiz | 测\n{question}\n///\n"})
+    found = messages(root)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"snippets/q.md:{line}: {expected}")
+
+
+def test_a_good_question_links_to_a_section_of_the_page_that_shows_it(tmp_path):
+    question = "? 问题\n+ 甲\n- 乙\n> 见[要查的信息](index.md#要查的信息)和[本页](#)"
+    root = make_tree(tmp_path, {**QUIZ_PAGE, "snippets/q.md": f"/// quiz\n{question}\n///\n"})
+    assert messages(root) == []
+
+
+def test_the_section_list_in_the_fix_names_the_real_anchors(tmp_path):
+    question = "? 问题\n+ 甲\n- 乙\n> 见[部分](index.md#信息)"
+    root = make_tree(tmp_path, {**QUIZ_PAGE, "snippets/q.md": f"/// quiz\n{question}\n///\n"})
+    assert messages(root)[0].endswith("这一页的小节有：#部分、#要查的信息")

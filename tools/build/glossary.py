@@ -21,17 +21,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
-from markdown.blockprocessors import BlockProcessor
 from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block
 
-from tools.build.dialogue import take_body
 from tools.build.terms import TERMS
 
-OPEN_RE = re.compile(r"^///[ \t]*glossary[ \t]*$")
-TERMS_RE = re.compile(r"^///[ \t]*terms[ \t]*$")
 TERMS_HEAD = ("统一用", "意思", "不要写成", "例外和说明")
 ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 MARK = "kb-glossary"
@@ -66,25 +63,37 @@ def entry_id(term: str) -> str:
     return re.sub(r"\s+", "-", term.strip())
 
 
-class GlossaryBlock(BlockProcessor):
-    def test(self, parent, block):
-        return bool(OPEN_RE.match(block.split("\n", 1)[0]))
+class GlossaryBlock(Block):
+    """``/// glossary`` … ``///``: where the entries go (filled below)."""
 
-    def run(self, parent, blocks):
-        take_body(blocks.pop(0).split("\n")[1:], blocks)  # the body is ignored
-        etree.SubElement(parent, "div", {"class": MARK})
+    NAME = "glossary"
+
+    def on_markdown(self):
+        return "raw"
+
+    def on_create(self, parent):
+        return etree.SubElement(parent, "div", {"class": MARK})
+
+    def on_end(self, block):
+        block.text = None  # the body is ignored
 
 
-class TermsBlock(BlockProcessor):
-    def test(self, parent, block):
-        return bool(TERMS_RE.match(block.split("\n", 1)[0]))
+class TermsBlock(Block):
+    """``/// terms`` … ``///``: the table of preferred terms, from tools/build/terms.py."""
 
-    def run(self, parent, blocks):
-        take_body(blocks.pop(0).split("\n")[1:], blocks)  # the body is ignored
+    NAME = "terms"
+
+    def on_markdown(self):
+        return "raw"
+
+    def on_create(self, parent):
+        return etree.SubElement(parent, "div", {"class": "kb-terms"})
+
+    def on_end(self, block):
+        block.text = None  # the body is ignored
         # A bare table inside the marked box: Material styles (and scroll-wraps)
         # only tables without a class.
-        box = etree.SubElement(parent, "div", {"class": "kb-terms"})
-        table = etree.SubElement(box, "table")
+        table = etree.SubElement(block, "table")
         row = etree.SubElement(etree.SubElement(table, "thead"), "tr")
         for text in TERMS_HEAD:
             etree.SubElement(row, "th", {"scope": "col"}).text = text
@@ -118,16 +127,16 @@ class GlossaryFiller(Treeprocessor):
                 etree.SubElement(box, "p").text = definition
 
 
-class GlossaryExtension(Extension):
-    def extendMarkdown(self, md):
+class GlossaryExtension(BlocksExtension):
+    def extendMarkdownBlocks(self, md, block_mgr):
         try:
             abbr = md.treeprocessors["abbr"]
         except KeyError as missing:
             raise ValueError("tools.build.glossary 要放在 abbr 扩展之后") from missing
         md.treeprocessors.register(CjkAbbrTreeprocessor(md, abbr.abbrs), "abbr", 7)
         md.treeprocessors.register(GlossaryFiller(md, abbr.abbrs), "kb_glossary", 7.5)
-        md.parser.blockprocessors.register(GlossaryBlock(md.parser), "kb_glossary", 106)
-        md.parser.blockprocessors.register(TermsBlock(md.parser), "kb_terms", 106)
+        block_mgr.register(GlossaryBlock, {})
+        block_mgr.register(TermsBlock, {})
 
 
 def makeExtension(**kwargs):
