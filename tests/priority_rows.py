@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from tools.priority import plan
+from tools.priority import compute
 
 MONTH = "2026-12"
 
@@ -44,9 +44,7 @@ BIG = row("BIG", 贷款余额="10000000")
 
 
 def run(rows: list[dict], **settings) -> dict:
-    result = plan({"rows": rows, "settings": {"month": MONTH, **settings}})
-    assert result["ok"], result
-    return result["data"]
+    return compute({"rows": rows, "settings": {"month": MONTH, **settings}})
 
 
 def entry(data: dict, id_: str) -> dict:

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.browser import THIS_MONTH
 from tests.priority_rows import BIG, as_csv, row
-from tools.priority import export, plan, synthetic
+from tools.priority import compute, export, synthetic
 from tools.priority.model import MODES
 
 pytestmark = pytest.mark.e2e
@@ -40,7 +40,7 @@ def test_sample_plan_reason_and_export(tool):
     expect(page.locator("[name=seed]")).to_have_value(month)
 
     page.click("[data-action=sample]")
-    expected = plan({"csv": SAMPLE.read_bytes(), "settings": {"month": SAMPLE_MONTH}})["data"]
+    expected = compute({"csv": SAMPLE.read_bytes(), "settings": {"month": SAMPLE_MONTH}})
     result = page.locator("[data-role=result]")
     expect(result.locator(".pp-title")).to_have_text(f"{SAMPLE_MONTH} 回访计划")
     expect(page.locator("[name=seed]")).to_have_value(SAMPLE_MONTH)
@@ -128,7 +128,7 @@ def test_big_plan_pages_and_sorts(tool):
     page = tool
     rows = synthetic.portfolio(1500, 7, SAMPLE_MONTH)
     upload(page, "big.csv", as_csv(rows).encode())
-    expected = plan({"rows": rows, "settings": {"month": SAMPLE_MONTH}})["data"]
+    expected = compute({"rows": rows, "settings": {"month": SAMPLE_MONTH}})
     pages = -(-len(expected["visits"]) // 100)
     assert pages > 1
     table = page.locator('[data-role=result] table[data-list="visits"]')
@@ -200,9 +200,7 @@ def shown_ranks(page, list_name: str = "visits") -> list[int]:
 def test_sort_by_week_tier_and_area_then_back_to_plan_order(tool):
     page = tool
     page.click("[data-action=sample]")
-    visits = plan({"csv": SAMPLE.read_bytes(), "settings": {"month": SAMPLE_MONTH}})["data"][
-        "visits"
-    ]
+    visits = compute({"csv": SAMPLE.read_bytes(), "settings": {"month": SAMPLE_MONTH}})["visits"]
     assert len(visits) <= 100  # one page: the whole order is on screen
     tier_rank = {"must": 0, "high": 1, "due": 2, "sample": 3}
     plan_order = [

@@ -33,8 +33,8 @@ def test_a_python_bug_is_reported_as_a_bug(retention_tool):
     )
     assert outcome is not None, "a call to a missing action resolved instead of failing"
     assert outcome["bug"] is True
-    # The short detail: the exception's last line, naming the missing action.
-    assert outcome["message"].startswith("AttributeError")
+    # The short detail: the exception's last line, naming the undeclared action.
+    assert outcome["message"].startswith("LookupError")
     assert "no_such_action" in outcome["message"]
     assert "\n" not in outcome["message"]
     # The worker survives a bug: the next call answers.

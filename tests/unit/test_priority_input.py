@@ -9,19 +9,17 @@ import pytest
 from openpyxl import Workbook
 
 from tests.priority_rows import BIG, MONTH, NO_SAMPLE, as_csv, entry, row
-from tools.priority import plan
+from tools.priority import compute, run
 
 SETTINGS = {"month": MONTH, **NO_SAMPLE}
 
 
 def ok(data: dict) -> dict:
-    result = plan({**data, "settings": SETTINGS})
-    assert result["ok"], result
-    return result["data"]
+    return compute({**data, "settings": SETTINGS})
 
 
 def fails(data: dict) -> dict:
-    result = plan({**data, "settings": SETTINGS})
+    result = run({**data, "settings": SETTINGS})
     assert not result["ok"]
     return result["error"]
 
@@ -227,20 +225,20 @@ def test_unusable_input_is_an_input_error(data, column, words):
     ],
 )
 def test_bad_settings_name_their_field(settings, field):
-    result = plan({"rows": ROWS, "settings": settings})
+    result = run({"rows": ROWS, "settings": settings})
     assert not result["ok"] and result["error"]["field"] == field
     assert result["error"]["message"]
 
 
 @pytest.mark.parametrize("text", ["2026-12", "2026/12", "2026年12月", " 2026-12 "])
 def test_month_formats(text):
-    result = plan({"rows": ROWS, "settings": {"month": text}})
-    assert result["data"]["summary"]["month"] == "2026-12"
-    assert result["data"]["settings"]["seed"] == "2026-12"
+    data = compute({"rows": ROWS, "settings": {"month": text}})
+    assert data["summary"]["month"] == "2026-12"
+    assert data["settings"]["seed"] == "2026-12"
 
 
 def test_every_missing_required_column_is_named_at_once():
-    result = plan({"csv": "客户编号,客户名称\nA1,张三\n", "settings": {"month": "2026-12"}})
+    result = run({"csv": "客户编号,客户名称\nA1,张三\n", "settings": {"month": "2026-12"}})
     assert result["ok"] is False
     message = result["error"]["message"]
     for name in ("放款日期", "到期日期", "贷款余额"):

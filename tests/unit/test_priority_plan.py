@@ -8,8 +8,9 @@ import re
 from pathlib import Path
 
 from tests.priority_rows import BIG, MONTH, NO_SAMPLE, entry, row, run
+from tools import priority
 from tools.build.hook_priority_columns import on_page_markdown
-from tools.priority import columns, export, page, plan, synthetic
+from tools.priority import columns, compute, export, page, synthetic
 from tools.priority.model import MODES
 from tools.priority.settings import DEFAULT_WEIGHTS
 
@@ -61,7 +62,10 @@ def test_must_clients_beyond_capacity_stay_marked():
     assert [v["over_capacity"] for v in musts] == [False, False, False, True, True]
     assert data["summary"]["over_capacity"] == 2
     assert sum(v["tier"] == "sample" for v in data["visits"]) == 1
-    assert "超出容量" in plan({"rows": rows, "settings": {"month": MONTH, "capacity": 4}})["html"]
+    assert (
+        "超出容量"
+        in priority.run({"rows": rows, "settings": {"month": MONTH, "capacity": 4}})["html"]
+    )
 
 
 def test_sample_is_reserved_inside_capacity():
@@ -134,7 +138,7 @@ def test_weeks_group_areas_and_put_must_clients_first():
 
 def test_sample_file_fires_every_rule_and_factor():
     text = (EXAMPLES / "sample-portfolio.csv").read_bytes()
-    data = plan({"csv": text, "settings": {"month": "2026-12"}})["data"]
+    data = compute({"csv": text, "settings": {"month": "2026-12"}})
     assert 55 <= data["summary"]["valid"] <= 65 and data["errors"] == []
     fired = {r["code"] for e in data["visits"] + data["not_planned"] for r in e["reasons"]}
     must_rules = {"first_check", "overdue_31", "npl", "signal", "bank", "bullet", "schedule"}
@@ -148,7 +152,7 @@ def test_sample_file_fires_every_rule_and_factor():
 def test_template_is_generated_from_the_column_table():
     text = (EXAMPLES / "template.csv").read_bytes().decode("utf-8")
     assert text == columns.template_csv()
-    data = plan({"csv": text, "settings": {"month": "2026-12"}})["data"]
+    data = compute({"csv": text, "settings": {"month": "2026-12"}})
     assert data["summary"]["valid"] == 1 and data["errors"] == []
 
 
@@ -168,14 +172,14 @@ def test_hook_fills_the_page_from_the_tables():
 
 def test_html_escapes_what_the_user_typed():
     rows = [row("<b>X</b>", 客户名称="<script>alert(1)</script>", 区域="<i>村</i>", **MUST)]
-    html = plan({"rows": rows, "settings": {"month": MONTH}})["html"]
+    html = priority.run({"rows": rows, "settings": {"month": MONTH}})["html"]
     assert "<script>" not in html and "<b>X" not in html and "<i>村" not in html
     assert "&lt;script&gt;" in html
 
 
 def test_big_plans_render_one_page_and_the_page_action_renders_the_next():
     rows = synthetic.portfolio(1000, 3, MONTH)
-    result = plan({"rows": rows, "settings": {"month": MONTH}})
+    result = priority.run({"rows": rows, "settings": {"month": MONTH}})
     data = result["data"]
     assert len(data["visits"]) + len(data["not_planned"]) == 1000
     assert result["html"].count('class="pp-row ') == 200  # 100 visits + 100 not planned

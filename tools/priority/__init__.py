@@ -1,22 +1,23 @@
 """Visit-priority calculator: an officer's portfolio in, an explained monthly visit plan out.
 
-Actions (see tools/dispatch.py): ``run``/``plan`` makes the plan; ``page`` renders
-a slice of an already computed list (the page paginates and sorts without
-planning again); ``export`` turns the plan into CSV text.
+Declared actions (tools/api.py): ``run`` makes the plan; ``page`` renders a slice of
+an already computed list (the page paginates and sorts without planning again);
+``export`` turns the plan into CSV text. ``compute`` is the plan itself, for Python.
 """
 
 from __future__ import annotations
 
 import gc
 
-from tools.envelope import envelope
+from tools.api import API
 from tools.priority import model, parse, planner, render, settings
 from tools.priority.export import plan_csv
 
+api = API()
+
 
 def compute(data: dict) -> dict:
-    if not isinstance(data, dict):
-        raise TypeError("plan() takes a dict")
+    """The plan of ``data`` (portfolio and settings); InputError when it is unusable."""
     chosen = settings.validate(data.get("settings"))
     clients, errors, data_rows = parse.read(data)
     result = planner.build(clients, chosen)
@@ -54,29 +55,30 @@ def compute(data: dict) -> dict:
     }
 
 
-def plan(data: dict) -> dict:
-    """The envelope: ``data`` holds the plan, ``html`` its summary and first table page."""
+@api.action
+def run(data: dict):
+    """The plan as ``data``; ``html`` its summary and first table page."""
     # Planning allocates many small objects and frees them by reference counting;
     # the cycle collector would only rescan them again and again (a third of the time).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return envelope(compute, render.plan_html, data)
+        plan = compute(data)
     finally:
         if collecting:
             gc.enable()
+    return plan, render.plan_html(plan)
 
 
-run = plan
-
-
-def page(data: dict) -> dict:
+@api.action
+def page(data: dict):
     """Rows of one table page: ``items`` (entries of ``list``), ``groups``, ``grouped``."""
-    return {"ok": True, "data": {"info": render.page_info(data)}, "html": render.rows_html(data)}
+    return {"info": render.page_info(data)}, render.rows_html(data)
 
 
-def export(data: dict) -> dict:
+@api.action
+def export(data: dict):
     """The plan's visits as CSV text (with a BOM, so Excel reads the Chinese)."""
     text = plan_csv(data.get("visits") or [])
     month = str(data.get("month") or "")
-    return {"ok": True, "data": {"csv": text, "filename": f"回访计划-{month}.csv"}, "html": ""}
+    return {"csv": text, "filename": f"回访计划-{month}.csv"}, ""
