@@ -16,13 +16,6 @@
     return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
   }
 
-  // "2019-08-15, , 2021-03-02" -> ["2019-08-15", null, "2021-03-02"]; empty -> [].
-  function splitDates(text) {
-    const parts = text.split(/[,，;；、]/).map((s) => s.trim() || null);
-    while (parts.length && parts[parts.length - 1] === null) parts.pop();
-    return parts;
-  }
-
   function renumber(root) {
     const boxes = accounts(root);
     boxes.forEach((box, i) => {
@@ -54,7 +47,6 @@
   function readAccount(box) {
     const account = {};
     for (const name of ACCOUNT_FIELDS) account[name] = field(box, name).value.trim();
-    account.repaid_on = splitDates(account.repaid_on);
     return account;
   }
 
@@ -140,10 +132,7 @@
   // The input element an error names: the report month, or a field of the named account.
   function findField(root, error) {
     if (error.field === "report_month") return reportField(root);
-    const boxes = accounts(root);
-    const box = typeof error.account === "number"
-      ? boxes[error.account - 1]
-      : boxes.find((b) => field(b, "name").value.trim() === error.account);
+    const box = accounts(root)[error.item - 1];
     if (!box) return null;
     return ACCOUNT_FIELDS.includes(error.field) ? field(box, error.field) : field(box, "opened");
   }

@@ -129,15 +129,6 @@
     }
   }
 
-  function describe(error) {
-    const where = [];
-    if (typeof error.account === "number") where.push(`第 ${error.account} 个账户`);
-    else if (error.account) where.push(`账户“${error.account}”`);
-    if (error.row) where.push(`第 ${error.row} 行`);
-    if (error.column) where.push(`“${error.column}”列`);
-    return where.length ? `${where.join("，")}：${error.message}` : error.message;
-  }
-
   async function submit(root) {
     const name = root.dataset.tool;
     const spec = specs[name] || {};
@@ -158,7 +149,7 @@
       } else {
         outcome = "invalid";
         const field = spec.fieldFor ? spec.fieldFor(root, envelope.error) : null;
-        showError(root, describe(envelope.error), field);
+        showError(root, envelope.error.text, field);
       }
     } catch (err) {
       const text = err.bug

@@ -6,11 +6,13 @@ import csv
 import io
 from dataclasses import dataclass
 
+from tools.common.dates import DATE_FORMS
+
 # How each kind of cell may be written, shown on the page next to each column.
 KIND_ACCEPTS = {
     "text": "任意文字",
     "bool": "是/否；也可写 Y/N、1/0、√，留空视为否",
-    "date": "2026-03-05、2026/3/5、2026年3月5日 或 Excel 日期序号",
+    "date": f"{DATE_FORMS}，或 Excel 日期序号",
     "amount": "单位元；可写 1200000、1,200,000 或 120万",
     "count": "不小于 0 的整数，留空为 0",
 }

@@ -9,11 +9,11 @@ from __future__ import annotations
 import csv
 import io
 from collections import namedtuple
-from datetime import date, datetime
 from itertools import zip_longest
 
+from tools.common.dates import ReadError, read_date
 from tools.errors import InputError
-from tools.priority import cells
+from tools.priority import cells, xlsx
 from tools.priority.columns import ALIASES, BY_HEADER, COLUMNS, REQUIRED, Column
 
 HEADER_SEARCH_ROWS = 10  # exports often put a title line or two above the header
@@ -58,24 +58,12 @@ def split_csv(text: str) -> list[list[str]]:
         ) from None
 
 
-def cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def grid_from_dicts(rows: list) -> list[list[str]]:
     """The API's ``rows`` (dicts keyed by the Chinese headers) as a grid."""
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         raise InputError("rows 应为一组以中文列名为键的记录", field="rows")
     headers = list(dict.fromkeys(k for r in rows for k in r))
-    return [headers, *([cell_text(r.get(h)) for h in headers] for r in rows)]
+    return [headers, *([cells.cell_text(r.get(h)) for h in headers] for r in rows)]
 
 
 def _find_header(grid: list[list[str]]) -> int:
@@ -93,7 +81,7 @@ def _find_header(grid: list[list[str]]) -> int:
 
 _PARSERS = {
     "text": lambda text, col: text,
-    "date": lambda text, col: cells.as_date(text) if text else None,
+    "date": lambda text, col: read_date(text) if text else None,
     "amount": lambda text, col: cells.as_amount(text),
     "count": lambda text, col: cells.as_count(text),
     "bool": lambda text, col: cells.as_bool(text),
@@ -119,7 +107,7 @@ def _column(cells_: tuple[str, ...], col: Column, bad: dict[int, list]) -> list:
             continue
         try:
             memo[raw] = parse(text, col)
-        except cells.CellError as err:
+        except ReadError as err:
             memo[raw], messages[raw] = _BAD, str(err)
     values = list(map(memo.__getitem__, cells_))
     if messages:
@@ -199,8 +187,6 @@ def _row_checks(client: Client, seen: dict[str, int]) -> list[tuple[str, str]]:
 def read(data: dict) -> tuple[list[Client], list[dict], int]:
     """Clients from ``data['xlsx']`` (bytes), ``data['csv']`` (text/bytes) or ``data['rows']``."""
     if data.get("xlsx") is not None:
-        from tools.priority import xlsx  # only .xlsx input needs openpyxl
-
         grid = xlsx.grid(data["xlsx"])
     elif data.get("csv") is not None:
         text = data["csv"]

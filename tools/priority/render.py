@@ -147,7 +147,7 @@ def _settings_line(s: dict) -> str:
     return f'<p class="pp-settings">{"；".join(parts)}</p>'
 
 
-def _issues(kind: str, title: str, items: list[dict], open_: bool) -> str:
+def _issues(kind: str, title: str, items: list[dict]) -> str:
     if not items:
         return ""
     rows = "".join(
@@ -157,7 +157,7 @@ def _issues(kind: str, title: str, items: list[dict], open_: bool) -> str:
     )
     more = f"<p>另有 {len(items) - LISTED} 条未列出。</p>" if len(items) > LISTED else ""
     return (
-        f'<details class="pp-issues pp-{kind}"{" open" if open_ else ""}><summary>{title}</summary>'
+        f'<details class="pp-issues pp-{kind}" open><summary>{title}</summary>'
         # Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
         f'<div class="pp-table-wrap" role="region" tabindex="0" aria-label="{escape(title)}">'
         '<table class="pp-table"><thead><tr><th scope="col">行号</th>'
@@ -217,9 +217,8 @@ def plan_html(result: dict) -> str:
             "errors",
             f"有问题的行（{s['errors']} 处，{s['bad_rows']} 行未计入）",
             result["errors"],
-            True,
         ),
-        _issues("warnings", f"提示（{s['warnings']} 条，不影响计算）", result["warnings"], True),
+        _issues("warnings", f"提示（{s['warnings']} 条，不影响计算）", result["warnings"]),
     ]
     if result["not_planned"]:
         parts.append(

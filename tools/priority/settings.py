@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
+from tools.common.dates import month_input
+from tools.common.months import first_day, month_text
 from tools.errors import InputError
 from tools.priority.columns import GRADES
 
@@ -53,8 +52,6 @@ LABELS = {
     "seed": "随机种子",
 }
 
-_MONTH = re.compile(r"^\s*(\d{4})\s*(?:-|/|年)\s*(\d{1,2})\s*月?\s*$")
-
 
 def _number(raw, field: str, label: str, low: float, high: float, integer: bool = True):
     if raw is None or (isinstance(raw, str) and not raw.strip()):
@@ -68,13 +65,6 @@ def _number(raw, field: str, label: str, low: float, high: float, integer: bool 
     if not low <= value <= high:
         raise InputError(f"{label}应在 {low:g} 到 {high:g} 之间，现为 {value:g}", field=field)
     return int(value) if integer else value
-
-
-def _month(raw) -> date:
-    match = _MONTH.match(str(raw or ""))
-    if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) < 1900:
-        raise InputError(f"计划月份应写作 2026-03 这样的“年-月”，现为“{raw or ''}”", field="month")
-    return date(int(match[1]), int(match[2]), 1)
 
 
 def _table(raw, defaults: dict, field: str, label_of, low: int, high: int) -> dict:
@@ -100,8 +90,8 @@ def validate(raw: dict | None) -> dict:
     unknown = sorted(set(raw) - known)
     if unknown:
         raise InputError(f"不认识的设置项“{unknown[0]}”", field=unknown[0])
-    as_of = _month(raw.get("month"))
-    month = f"{as_of.year:04d}-{as_of.month:02d}"
+    plan_month = month_input(raw.get("month"), LABELS["month"], field="month")
+    as_of, month = first_day(plan_month), month_text(plan_month)
 
     def get(key):
         return raw[key] if raw.get(key) not in (None, "") else DEFAULTS[key]

@@ -6,7 +6,7 @@ import io
 import zipfile
 
 from tools.errors import InputError
-from tools.priority.parse import cell_text
+from tools.priority.cells import cell_text
 
 
 def grid(data: bytes) -> list[list[str]]:

@@ -3,22 +3,7 @@ the HTML renderer escapes them)."""
 
 from __future__ import annotations
 
-
-def explanation(result: dict, report: str) -> list[str]:
-    win = result["window"]
-    lines = [
-        f"{report} 查询的报告显示 {win['first']} 至 {win['last']} 这 60 个月的还款记录，"
-        "更早的月份已滚出。"
-    ]
-    for account in result["accounts"]:
-        lines.extend(
-            f"{account['name']}：{line}" for line in account_sentences(account, win, report)
-        )
-    return lines
-
-
-def span(first: str, last: str) -> str:
-    return first if first == last else f"{first} 至 {last}"
+from tools.common.months import span
 
 
 def account_sentences(account: dict, win: dict, report: str) -> list[str]:

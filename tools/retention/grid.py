@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from tools.common.dates import ReadError, blank, month_input, read_month
+from tools.common.months import month_text
 from tools.errors import InputError
 from tools.retention import codes as C
-from tools.retention.months import month_text, parse_month, window_of
+from tools.retention.rules import window_of
 
 
 def layout(data: dict) -> dict:
@@ -17,10 +19,11 @@ def layout(data: dict) -> dict:
     raw_start = data.get("history_start") or data.get("opened")
     if not raw_start:
         raise InputError("先填写开户月份，才能把代码排到对应的月份。", field="opened")
-    start = parse_month(raw_start, "还款记录起始月份", field="history_start")
+    start = month_input(raw_start, "还款记录起始月份", field="history_start")
+    report = data.get("report_month")
     try:
-        lo, hi = window_of(parse_month(data.get("report_month"), "报告月份", field="report_month"))
-    except InputError:  # the preview still works while the report month is being typed
+        lo, hi = (None, None) if blank(report) else window_of(read_month(report))
+    except ReadError:  # the preview still works while the report month is being typed
         lo, hi = None, None
     by_month = {start + i: code for i, code in enumerate(history)}
     rows = []

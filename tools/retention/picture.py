@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from html import escape
 
+from tools.common.months import month_text
 from tools.retention import codes as C
-from tools.retention.months import month_text
 
 WIDTH = 760
 LEFT, RIGHT = 16, 210  # the right margin leaves room for the last label

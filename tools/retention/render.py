@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from html import escape
 
+from tools.common.dates import read_month
+from tools.common.months import month_text, span
 from tools.retention import codes as C
 from tools.retention.explain import account_sentences, deadline_text
-from tools.retention.months import month_text, parse_month
 from tools.retention.picture import history_months, svg
 
 MONTH_HEADS = "".join(f'<th scope="col">{m}月</th>' for m in range(1, 13))
@@ -47,20 +48,20 @@ def _account(account: dict, raw: dict, win: dict, report: str) -> str:
 
 def _month_key(text) -> str:
     # Inputs were validated by check(); re-read them in the canonical YYYY-MM form.
-    return month_text(parse_month(text, "", field="history_start"))
+    return month_text(read_month(text))
 
 
 def _episode_table(episodes: list[dict], report: str) -> str:
     rows = []
     for e in episodes:
-        span = e["first"] if e["first"] == e["last"] else f"{e['first']} 至 {e['last']}"
+        months = span(e["first"], e["last"])
         if e["status"] == "unpaid":
             cells = ["未还清", "显示", "不会消失", "5 年期限尚未开始（从还清之日起算）"]
         else:
             shown = "已不显示" if report >= e["gone_from"] else "仍显示"
             cells = ["已还清", shown, e["gone_from"], deadline_text(e)]
         rows.append(
-            f'<tr class="kb-ret-{e["status"]}"><th scope="row">{span}</th>'
+            f'<tr class="kb-ret-{e["status"]}"><th scope="row">{months}</th>'
             + "".join(f"<td>{escape(c)}</td>" for c in cells)
             + "</tr>"
         )
@@ -93,8 +94,7 @@ def grid_html(grid: dict) -> str:
         body.append(f'<tr><th scope="row">{row["year"]}</th>{"".join(cells)}</tr>')
     runs = grid["episodes"]
     found = "；".join(
-        f"第 {n} 段 {r['first']}" + ("" if r["first"] == r["last"] else f" 至 {r['last']}")
-        for n, r in enumerate(runs, start=1)
+        f"第 {n} 段 {span(r['first'], r['last'])}" for n, r in enumerate(runs, start=1)
     )
     note = f"共 {grid['months']} 个月，识别出 {len(runs)} 段逾期" + (
         f"：{found}。" if runs else "。"

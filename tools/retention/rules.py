@@ -2,30 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from tools.common.dates import blank, date_input, month_input
+from tools.common.months import add_years, month_of, month_text, months_span
 from tools.errors import InputError
 from tools.retention import codes as C
-from tools.retention.explain import explanation
-from tools.retention.months import (
-    WINDOW,
-    add_years,
-    month_of,
-    month_text,
-    parse_date,
-    parse_month,
-    window_of,
-)
 
+WINDOW = 60  # months of repayment history on a second-generation report
 # A personal report with many online loans can list a few hundred accounts; more
 # than this is a pasting mistake, and its picture-per-account HTML would be huge.
 MAX_ACCOUNTS = 500
 
 
+# Repayment dates typed in one field: "2019-08-15, , 2021-03-02" (blank: not known).
+_DATE_LIST = re.compile(r"[,，;；、]")
+
+
+def window_of(report: int) -> tuple[int, int]:
+    """The months a report pulled in month ``report`` prints: R-59 … R."""
+    return report - WINDOW + 1, report
+
+
 def window(report_month: str | date) -> tuple[str, str]:
     """First and last month (``YYYY-MM``) a report pulled in ``report_month`` prints."""
-    report = parse_month(report_month, "报告月份", field="report_month", allow_date=True)
-    first, last = window_of(report)
+    first, last = window_of(month_input(report_month, "报告月份", field="report_month"))
     return month_text(first), month_text(last)
 
 
@@ -33,9 +35,7 @@ def check(data: dict) -> dict:
     """Which records a report pulled in ``data["report_month"]`` shows, and until when."""
     if not isinstance(data, dict):
         raise InputError("输入应包含报告月份和至少一个账户。")
-    report = parse_month(
-        data.get("report_month"), "报告月份", field="report_month", allow_date=True
-    )
+    report = month_input(data.get("report_month"), "报告月份", field="report_month")
     accounts = data.get("accounts")
     if not isinstance(accounts, list) or not accounts:
         raise InputError("请至少填写一个账户。", field="accounts")
@@ -46,20 +46,16 @@ def check(data: dict) -> dict:
         )
     first, last = window_of(report)
     results = [_account(acc, number, report) for number, acc in enumerate(accounts, start=1)]
-    result = {
-        "window": {"first": month_text(first), "last": month_text(last)},
-        "accounts": results,
-    }
-    result["explanation"] = explanation(result, month_text(report))
-    return result
+    return {"window": {"first": month_text(first), "last": month_text(last)}, "accounts": results}
 
 
 def _account(acc, number: int, report: int) -> dict:
     if not isinstance(acc, dict):
-        raise InputError("账户信息格式不对。", field="accounts", account=number)
+        raise InputError("账户信息格式不对。", field="accounts", account=number, item=number)
     name = str(acc.get("name") or "").strip()
-    who = name or number  # how error messages name the account
-    opened = parse_month(acc.get("opened"), "开户月份", field="opened", account=who)
+    # How error messages name the account, and where the page finds it.
+    who = {"account": name or number, "item": number}
+    opened = month_input(acc.get("opened"), "开户月份", field="opened", **who)
     settled = _optional_month(acc.get("settled"), "结清月份", "settled", who)
     start = _optional_month(acc.get("history_start"), "还款记录起始月份", "history_start", who)
     start = opened if start is None else start
@@ -70,14 +66,12 @@ def _account(acc, number: int, report: int) -> dict:
         raise InputError(
             f"结清月份 {month_text(settled)} 早于开户月份 {month_text(opened)}。",
             field="settled",
-            account=who,
+            **who,
         )
-    history = C.normalize(acc.get("history"), account=who)
+    history = C.normalize(acc.get("history"), who)
     if not history:
-        raise InputError(
-            "请填写还款记录（每月一个状态代码，如 NNN1NN）。", field="history", account=who
-        )
-    C.check_known(history, account=who)
+        raise InputError("请填写还款记录（每月一个状态代码，如 NNN1NN）。", field="history", **who)
+    C.check_known(history, who)
     end = start + len(history) - 1
     _check_end(end, report, "报告月份", history, start, who)
     if settled is not None:
@@ -90,12 +84,13 @@ def _account(acc, number: int, report: int) -> dict:
     for (lo, hi), paid in zip(runs, repaid, strict=True):
         is_cured = C.cured(history, hi, settled_by_report)
         if paid is not None and not is_cured:
+            months = months_span(start + lo, start + hi)
             raise InputError(
-                f"{_span(start + lo, start + hi)} 这段逾期在还款记录里之后没有出现 N、C 或 G，"
+                f"{months} 这段逾期在还款记录里之后没有出现 N、C 或 G，"
                 "账户也未结清，按记录仍未还清；如已还清，请在还款记录末尾补上还款后的月份，"
                 "或删去这个还款日期。",
                 field="repaid_on",
-                account=who,
+                **who,
             )
         episodes.append(_episode(start + lo, start + hi, is_cured, paid))
     top = min(report, settled) if settled_by_report else report
@@ -104,53 +99,57 @@ def _account(acc, number: int, report: int) -> dict:
     return {**base, "record_shown": True, "shown_months": shown, "episodes": episodes}
 
 
-def _optional_month(value, label: str, field: str, who) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    return parse_month(value, label, field=field, account=who)
+def _optional_month(value, label: str, field: str, who: dict) -> int | None:
+    return None if blank(value) else month_input(value, label, field=field, **who)
 
 
-def _check_end(end: int, limit: int, label: str, history: str, start: int, who) -> None:
+def _check_end(end: int, limit: int, label: str, history: str, start: int, who: dict) -> None:
     if end > limit:
         raise InputError(
             f"还款记录共 {len(history)} 个月，从 {month_text(start)} 排到 {month_text(end)}，"
             f"晚于{label} {month_text(limit)}。请检查起始月份，或删去多出的 {end - limit} 个代码。",
             field="history",
-            account=who,
+            **who,
         )
 
 
-def _span(first: int, last: int) -> str:
-    return month_text(first) if first == last else f"{month_text(first)} 至 {month_text(last)}"
-
-
-def _repaid_dates(value, runs, start: int, who) -> list[date | None]:
-    """One repayment date (or None) per episode, checked against the episode's months."""
-    if value is None:
-        value = []
+def _date_list(value, who: dict) -> list:
+    """The repayment dates as typed: one text with separators, or a list."""
+    if blank(value):
+        return []
+    if isinstance(value, str):
+        value = [part.strip() or None for part in _DATE_LIST.split(value)]
+        while value and value[-1] is None:
+            value.pop()
     if not isinstance(value, list):
-        raise InputError("还款日期应为每段逾期一个日期的列表。", field="repaid_on", account=who)
+        raise InputError("还款日期应为每段逾期一个日期的列表。", field="repaid_on", **who)
+    return value
+
+
+def _repaid_dates(value, runs, start: int, who: dict) -> list[date | None]:
+    """One repayment date (or None) per episode, checked against the episode's months."""
+    value = _date_list(value, who)
     if len(value) > len(runs):
         raise InputError(
             f"填写了 {len(value)} 个还款日期，但还款记录里只有 {len(runs)} 段逾期。"
             "请每段逾期填一个日期（不知道的留空），多余的删去。",
             field="repaid_on",
-            account=who,
+            **who,
         )
     dates: list[date | None] = []
     for number, ((_, hi), raw) in enumerate(
         zip(runs, value + [None] * (len(runs) - len(value)), strict=True), start=1
     ):
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
+        if blank(raw):
             dates.append(None)
             continue
-        paid = parse_date(raw, f"第 {number} 段逾期的还款日期", field="repaid_on", account=who)
+        paid = date_input(raw, f"第 {number} 段逾期的还款日期", field="repaid_on", **who)
         if month_of(paid) < start + hi:
             raise InputError(
                 f"第 {number} 段逾期的还款日期 {paid.isoformat()} 早于它最后一个逾期月份 "
                 f"{month_text(start + hi)}：还款只能在逾期之后。",
                 field="repaid_on",
-                account=who,
+                **who,
             )
         dates.append(paid)
     return dates
