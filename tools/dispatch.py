@@ -1,7 +1,9 @@
 """The one entry point the browser worker calls: a declared action of a known tool.
 
 Input and output cross the JS boundary as JSON text (plus raw file bytes), so the
-tools stay plain dict-in, dict-out Python that the unit tests call directly.
+tools stay plain dict-in, dict-out Python that the unit tests call directly. The
+answer is the action's envelope, or ``{"needs": PACKAGE}`` when the input needs an
+optional package first: the worker installs it and calls again.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import importlib
 import json
 
 from tools.api import API
+from tools.errors import NeedsPackage
 
 # The tools the page may call; each package declares its actions as ``api``.
 TOOLS = ("priority", "retention")
@@ -32,5 +35,8 @@ def call(tool: str, action: str, payload: str, files: dict[str, bytes] | None = 
         raise TypeError(f"the input of {tool}.{action} must be a JSON object")
     for key, blob in (files or {}).items():
         data[key] = bytes(blob)
-    # Compact JSON: a 10,000-client plan is several MB to hand to the page.
-    return json.dumps(answer(data), ensure_ascii=False, separators=(",", ":"))
+    try:
+        reply = answer(data)
+    except NeedsPackage as need:
+        reply = {"needs": need.package}
+    return json.dumps(reply, ensure_ascii=False, separators=(",", ":"))

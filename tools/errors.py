@@ -43,3 +43,12 @@ class InputError(Exception):
             "row": self.row,
             "column": self.column,
         }
+
+
+class NeedsPackage(Exception):
+    """The input needs an optional package the browser has not installed yet (openpyxl
+    for .xlsx): not an error; tools.dispatch asks the worker to install it and call again."""
+
+    def __init__(self, package: str) -> None:
+        super().__init__(package)
+        self.package = package

@@ -10,12 +10,6 @@
   const field = (box, name) => box.querySelector(`[data-field="${name}"]`);
   const reportField = (root) => field(root, "report_month");
 
-  // The browser's month, not Pyodide's clock (which is UTC).
-  function thisMonth() {
-    const now = new Date();
-    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
-  }
-
   function renumber(root) {
     const boxes = accounts(root);
     boxes.forEach((box, i) => {
@@ -98,7 +92,6 @@
   function mount(root) {
     if (root.dataset.retentionMounted) return;
     root.dataset.retentionMounted = "1";
-    if (!reportField(root).value) reportField(root).value = thisMonth();
     renumber(root);
     root.addEventListener("click", (event) => {
       const button = event.target.closest("button");

@@ -80,13 +80,19 @@
     else entry.reject(Object.assign(new Error(msg.detail), { bug: true }));
   }
 
-  // Run tools.<tool>.<action>(input) in the worker; resolves with the envelope.
-  function call(tool, input, { action = "run", files = {}, needs = [] } = {}) {
+  // The officer's local date: Python never reads the clock (Pyodide's is UTC).
+  function today() {
+    const d = new Date();
+    return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+  }
+
+  // Run a declared action of a tool in the worker; resolves with the envelope.
+  function call(tool, input, { action = "run", files = {} } = {}) {
     if (!worker) startWorker();
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, tool, action, input, files, needs });
+      worker.postMessage({ id, tool, action, input: { ...input, today: today() }, files });
     });
   }
 
@@ -129,6 +135,27 @@
     }
   }
 
+  function showFailure(root, err) {
+    const text = err.bug
+      ? `程序出错了（这是本站的缺陷，不是您的输入问题），请把以下信息告诉管理员：${err.message}`
+      : `计算工具意外停止：${err.message}。请再点一次计算，工具会自动重新启动。`;
+    showError(root, text, null);
+  }
+
+  // An action on a result already shown (a view, an export): resolves with the
+  // envelope's data, or null once its error is shown in the tool's error box.
+  async function act(root, action, input) {
+    clearError(root);
+    try {
+      const envelope = await call(root.dataset.tool, input, { action });
+      if (envelope.ok) return envelope;
+      showError(root, envelope.error.text, null);
+    } catch (err) {
+      showFailure(root, err);
+    }
+    return null;
+  }
+
   async function submit(root) {
     const name = root.dataset.tool;
     const spec = specs[name] || {};
@@ -152,10 +179,7 @@
         showError(root, envelope.error.text, field);
       }
     } catch (err) {
-      const text = err.bug
-        ? `程序出错了（这是本站的缺陷，不是您的输入问题），请把以下信息告诉管理员：${err.message}`
-        : `计算工具意外停止：${err.message}。请再点一次计算，工具会自动重新启动。`;
-      showError(root, text, null);
+      showFailure(root, err);
     } finally {
       root.removeAttribute("aria-busy");
       if (state === "ready") statusOf(root).textContent = STATUS[outcome];
@@ -186,7 +210,10 @@
       }
     },
     call,
+    act,
     submit,
+    // Drop the worker, as a crash would; the next call starts a fresh one.
+    restart() { fail(new Error("restarted")); },
     get state() { return state; },
     get workerStarts() { return workerStarts; },  // read by the e2e tests
   };

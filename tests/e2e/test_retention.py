@@ -26,8 +26,7 @@ def fill_account(page, **values):
 
 def test_fill_form_gives_answer_preview_and_picture(tool):
     page = tool
-    this_month = page.evaluate(THIS_MONTH)
-    expect(page.locator('[data-field="report_month"]')).to_have_value(this_month)
+    expect(page.locator('[data-field="report_month"]')).to_have_value("")
     page.fill('[data-field="report_month"]', "2022-02")
     fill_account(
         page,
@@ -47,6 +46,15 @@ def test_fill_form_gives_answer_preview_and_picture(tool):
     expect(result).to_contain_text("法定删除期限 2022-04-10")
     expect(result.locator("h3")).to_have_text("<b>车贷</b>")
     assert page.locator("[data-role=error]").is_hidden()
+
+
+def test_a_blank_report_month_is_this_month_on_the_officers_clock(tool):
+    page = tool
+    this_month = page.evaluate(THIS_MONTH)
+    fill_account(page, opened="2020-01", history="N")
+    page.click("button[type=submit]")
+    window = page.locator("[data-role=result] .kb-ret-window")
+    expect(window).to_contain_text(f"{this_month} 查询的报告")
 
 
 def test_bad_input_is_shown_by_its_field_and_the_page_keeps_working(tool):

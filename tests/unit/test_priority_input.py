@@ -133,14 +133,14 @@ def test_xlsx_first_sheet_with_real_dates_and_numbers():
     book.create_sheet("第二页").append(["别的表"])
     buf = io.BytesIO()
     book.save(buf)
-    data = ok({"xlsx": buf.getvalue()})
+    data = ok({"file": buf.getvalue(), "file_name": "客户.xlsx"})
     client = entry(data, "C1")
     assert client["name"] == "王建国" and client["score"] == 25 and client["balance"] == 100000
     assert entry(data, "BIG")["balance"] == 10_000_000
 
 
 def test_xlsx_that_is_not_a_workbook():
-    assert "xlsx" in fails({"xlsx": b"not a zip file"})["message"]
+    assert "xlsx" in fails({"file": b"not a zip file", "file_name": "a.XLSX"})["message"]
 
 
 @pytest.mark.parametrize(
@@ -196,6 +196,15 @@ def test_duplicate_id_names_the_first_row():
         ({"csv": "\x00\x01PNG garbage \x89"}, None, "表头"),
         ({"csv": "客户编号,客户名称,放款日期,到期日期,贷款余额\n"}, None, "只有表头"),
         ({"csv": b"PK\x03\x04rest"}, None, ".xlsx"),
+        ({"file": b"PK\x03\x04rest", "file_name": "a.csv"}, None, "不是有效的 .xlsx"),
+        (
+            {
+                "file": "客户编号,客户名称,放款日期,到期日期,贷款余额\n".encode("gbk"),
+                "file_name": "a.csv",
+            },
+            None,
+            "只有表头",
+        ),
         ({"csv": b"\xd0\xcf\x11\xe0rest"}, None, ".xls"),
         ({}, None, "请选择"),
         ({"rows": "not a list"}, None, "rows"),

@@ -1,23 +1,16 @@
-"""Order, capacity, the reserved sample, ties, weeks; the example files; HTML, pages and CSV."""
+"""Order, capacity, the reserved sample, ties, weeks; the example files; escaped HTML."""
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from pathlib import Path
 
-from tests.priority_rows import BIG, MONTH, NO_SAMPLE, entry, row, run
+from tests.priority_rows import BIG, DUE, HIGH, MONTH, MUST, NO_SAMPLE, entry, row, run
 from tools import priority
 from tools.build.hook_priority_columns import on_page_markdown
-from tools.priority import columns, compute, export, page, synthetic
-from tools.priority.model import MODES
+from tools.priority import columns, compute
 from tools.priority.settings import DEFAULT_WEIGHTS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "tools" / "examples" / "priority"
-MUST = {"逾期天数": "45", "五级分类": "关注", "上次回访日期": "2026-11-20"}  # must, score 75
-HIGH = {"信贷员标记": "是", "风险信号": "担保变化"}  # score 45
-DUE = {"上次回访日期": "2026-06-10"}  # next check 2026-12-07
 
 
 def ids(items: list[dict]) -> list[str]:
@@ -167,7 +160,7 @@ def test_hook_fills_the_page_from_the_tables():
         assert f"| {col.header} | {'必填' if col.required else '选填'} |" in out
     for key, points in DEFAULT_WEIGHTS.items():
         assert f'name="weights.{key}" type="number" min="0" step="1" value="{points}"' in out
-    assert 'name="month" type="month"' in out and "<!-- priority:" not in out
+    assert 'name="month" type="text"' in out and "<!-- priority:" not in out
 
 
 def test_html_escapes_what_the_user_typed():
@@ -175,33 +168,3 @@ def test_html_escapes_what_the_user_typed():
     html = priority.run({"rows": rows, "settings": {"month": MONTH}})["html"]
     assert "<script>" not in html and "<b>X" not in html and "<i>村" not in html
     assert "&lt;script&gt;" in html
-
-
-def test_big_plans_render_one_page_and_the_page_action_renders_the_next():
-    rows = synthetic.portfolio(1000, 3, MONTH)
-    result = priority.run({"rows": rows, "settings": {"month": MONTH}})
-    data = result["data"]
-    assert len(data["visits"]) + len(data["not_planned"]) == 1000
-    assert result["html"].count('class="pp-row ') == 200  # 100 visits + 100 not planned
-    assert "第 1 / " in result["html"]
-    second = page({"list": "not_planned", "items": data["not_planned"][100:200], "start": 100,
-                   "total": len(data["not_planned"]), "groups": []})  # fmt: skip
-    assert second["html"].count('class="pp-row ') == 100
-    assert second["data"]["info"].startswith("第 2 / ")
-    assert data["not_planned"][100]["id"] in second["html"]
-
-
-def test_export_is_csv_with_bom_grouped_by_week():
-    rows = [
-        row("M1", 区域="乙村", **MUST),
-        row("D1", 区域="甲村", **DUE),
-        row("=1+1", 区域="乙村", **DUE),
-    ]
-    data = run(rows, **NO_SAMPLE)
-    out = export({"visits": data["visits"], "month": MONTH})["data"]
-    assert out["filename"] == "回访计划-2026-12.csv"
-    assert out["csv"].startswith("\ufeff周次,区域,序号,客户编号")
-    table = list(csv.reader(io.StringIO(out["csv"].lstrip("\ufeff"))))
-    assert [r[3] for r in table[1:]] == ["M1", "'=1+1", "D1"]  # area 乙村 grouped in week 1
-    assert table[1][5] == "必访" and table[1][8] == MODES["notice"]
-    assert re.search(r"必访：逾期 45 天.*逾期 45 天 \+50", table[1][10])

@@ -16,9 +16,9 @@ PAGE = "tools/priority.md"
 COLUMNS_MARK = "<!-- priority:columns -->"
 SETTINGS_MARK = "<!-- priority:settings -->"
 HINTS = {
-    "month": "默认取本机日期所在月份；所有规则以该月 1 日为基准日",
+    "month": "留空即本月（按本机日期）；所有规则以该月 1 日为基准日",
     "sample_share": "0 到 1 之间的小数，0.05 即 5%",
-    "seed": "默认等于计划月份；同一份数据、同一种子，抽中的客户相同",
+    "seed": "留空即等于计划月份；同一份数据、同一种子，抽中的客户相同",
 }
 
 
@@ -28,7 +28,7 @@ def _field(name: str, label: str, value, kind: str = "number", step: str = "1") 
     hint = f'<small id="{ident}-hint">{HINTS[name]}</small>' if name in HINTS else ""
     described = f' aria-describedby="{ident}-hint"' if hint else ""
     return (
-        f'<div class="pp-field"><label for="{ident}">{escape(label)}</label>'
+        f'<div class="kb-priority-field"><label for="{ident}">{escape(label)}</label>'
         f'<input id="{ident}" name="{escape(name)}" type="{kind}" value="{escape(str(value))}"'
         f'{extra}{described} autocomplete="off">{hint}</div>'
     )
@@ -36,7 +36,7 @@ def _field(name: str, label: str, value, kind: str = "number", step: str = "1") 
 
 def settings_form() -> str:
     fields = [
-        _field("month", LABELS["month"], "", kind="month"),
+        _field("month", LABELS["month"], "", kind="text"),
         _field("capacity", LABELS["capacity"] + "（户）", DEFAULTS["capacity"]),
         _field("first_check_days", LABELS["first_check_days"], DEFAULTS["first_check_days"]),
         *(
@@ -58,19 +58,19 @@ def settings_form() -> str:
         for key, label, points in WEIGHTS
     )
     weights = (
-        '<details class="pp-advanced"><summary>高级：评分表与高分线</summary>'
+        '<details class="kb-priority-advanced"><summary>高级：评分表与高分线</summary>'
         "<p>每项因素的分值（默认值来自本站“回访计划”一章，可按本行制度调整）。"
         "得分达到高分线的客户列为“高分”。</p>"
         + _field("high_score", LABELS["high_score"] + "（分）", DEFAULTS["high_score"])
-        + '<div class="pp-table-wrap"><table class="pp-weights"><thead><tr>'
+        + '<div class="kb-priority-table-wrap"><table class="kb-priority-weights"><thead><tr>'
         '<th scope="col">因素</th><th scope="col">分值</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
         '<button type="button" class="md-button" data-action="restore">恢复默认值</button>'
         "</details>"
     )
     return (
-        '<fieldset class="pp-settings-form"><legend>计划设置</legend>'
-        f'<div class="pp-grid">{"".join(fields)}</div>{weights}</fieldset>'
+        '<fieldset class="kb-priority-settings-form"><legend>计划设置</legend>'
+        f'<div class="kb-priority-grid">{"".join(fields)}</div>{weights}</fieldset>'
     )
 
 

@@ -85,6 +85,18 @@ def read_month(value) -> int:
     raise ReadError(f"“{raw}”不是月份，请写作 {MONTH_FORMS}")
 
 
+def today(data: dict) -> date | None:
+    """The officer's local date, which the page sends with every request as
+    ``data["today"]``: Python never reads the clock (in the browser it is UTC)."""
+    value = data.get("today")
+    return None if blank(value) else read_date(value)
+
+
+def this_month(data: dict) -> int | None:
+    day = today(data)
+    return None if day is None else month_of(day)
+
+
 def _typed(read, example: str, value, label: str, where: dict):
     if blank(value):
         raise InputError(f"请填写{label}，例如 {example}", **where)
@@ -94,8 +106,11 @@ def _typed(read, example: str, value, label: str, where: dict):
         raise InputError(f"{label}{err}", **where) from None
 
 
-def month_input(value, label: str, **where) -> int:
-    """A month typed in the form field ``label``; ``where`` locates it (see InputError)."""
+def month_input(value, label: str, default: int | None = None, **where) -> int:
+    """A month typed in the form field ``label`` (blank: ``default``, when there is one);
+    ``where`` locates it (see InputError)."""
+    if blank(value) and default is not None:
+        return default
     return _typed(read_month, "2026-03", value, label, where)
 
 

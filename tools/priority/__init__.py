@@ -1,8 +1,9 @@
 """Visit-priority calculator: an officer's portfolio in, an explained monthly visit plan out.
 
-Declared actions (tools/api.py): ``run`` makes the plan; ``page`` renders a slice of
-an already computed list (the page paginates and sorts without planning again);
-``export`` turns the plan into CSV text. ``compute`` is the plan itself, for Python.
+Declared actions (tools/api.py): ``run`` makes the plan, keeps it in the worker and
+answers its summary and first table pages; ``view`` shows one list of the kept plan
+sorted and paged as the page asks; ``export`` gives its CSV. ``compute`` is the plan
+itself, for Python.
 """
 
 from __future__ import annotations
@@ -10,15 +11,17 @@ from __future__ import annotations
 import gc
 
 from tools.api import API
-from tools.priority import model, parse, planner, render, settings
+from tools.common.dates import this_month
+from tools.priority import model, parse, planner, plans, render, settings
 from tools.priority.export import plan_csv
+from tools.priority.views import View
 
 api = API()
 
 
 def compute(data: dict) -> dict:
     """The plan of ``data`` (portfolio and settings); InputError when it is unusable."""
-    chosen = settings.validate(data.get("settings"))
+    chosen = settings.validate(data.get("settings"), this_month(data))
     clients, errors, data_rows = parse.read(data)
     result = planner.build(clients, chosen)
     warnings = [w for c in clients for w in model.warnings(c, chosen["as_of"])]
@@ -57,7 +60,7 @@ def compute(data: dict) -> dict:
 
 @api.action
 def run(data: dict):
-    """The plan as ``data``; ``html`` its summary and first table page."""
+    """The plan's id and summary; ``html`` its summary and first table pages."""
     # Planning allocates many small objects and frees them by reference counting;
     # the cycle collector would only rescan them again and again (a third of the time).
     collecting = gc.isenabled()
@@ -67,18 +70,22 @@ def run(data: dict):
     finally:
         if collecting:
             gc.enable()
-    return plan, render.plan_html(plan)
+    plan_id = plans.keep(plan)
+    return {"plan": plan_id, "summary": plan["summary"]}, render.plan_html(plan, plan_id)
 
 
 @api.action
-def page(data: dict):
-    """Rows of one table page: ``items`` (entries of ``list``), ``groups``, ``grouped``."""
-    return {"info": render.page_info(data)}, render.rows_html(data)
+def view(data: dict):
+    """One list of the kept plan, sorted and paged as ``data`` asks (``every_row``: all of
+    its rows, for the print sheet)."""
+    plan = plans.find(data)
+    shown = View.of(data)
+    return shown.request(), render.list_html(plan, shown, every_row=bool(data.get("every_row")))
 
 
 @api.action
 def export(data: dict):
-    """The plan's visits as CSV text (with a BOM, so Excel reads the Chinese)."""
-    text = plan_csv(data.get("visits") or [])
-    month = str(data.get("month") or "")
-    return {"csv": text, "filename": f"回访计划-{month}.csv"}, ""
+    """The kept plan's visits as CSV text (with a BOM, so Excel reads the Chinese)."""
+    plan = plans.find(data)
+    month = plan["summary"]["month"]
+    return {"csv": plan_csv(plan["visits"]), "filename": f"回访计划-{month}.csv"}, ""

@@ -1,4 +1,4 @@
-"""From file bytes, pasted text or row dicts to clients plus row errors.
+"""From a grid of text (tools/priority/sources.py) to clients plus row errors.
 
 Row numbers are the spreadsheet's (the header row counts), so the officer finds
 the row in Excel. A row with any bad cell is left out and listed; the rest go on.
@@ -6,14 +6,12 @@ the row in Excel. A row with any bad cell is left out and listed; the rest go on
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import namedtuple
 from itertools import zip_longest
 
 from tools.common.dates import ReadError, read_date
 from tools.errors import InputError
-from tools.priority import cells, xlsx
+from tools.priority import cells, sources
 from tools.priority.columns import ALIASES, BY_HEADER, COLUMNS, REQUIRED, Column
 
 HEADER_SEARCH_ROWS = 10  # exports often put a title line or two above the header
@@ -21,49 +19,6 @@ HEADER_SEARCH_ROWS = 10  # exports often put a title line or two above the heade
 
 # One valid row: the spreadsheet row number, then the column keys.
 Client = namedtuple("Client", ["row", *(c.key for c in COLUMNS)])
-
-
-def decode(data: bytes) -> str:
-    """Text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (GBK)."""
-    if data[:4] == b"PK\x03\x04":
-        raise InputError("这是 Excel（.xlsx）文件，请以 .xlsx 文件名上传", field="file")
-    if data[:4] == b"\xd0\xcf\x11\xe0":
-        raise InputError(
-            "不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV", field="file"
-        )
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise InputError(
-            "无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV", field="file"
-        ) from None
-
-
-def split_csv(text: str) -> list[list[str]]:
-    """Rows of a CSV text; the delimiter (, ; or tab) is the most frequent one on line 1."""
-    text = text.lstrip("\ufeff")
-    first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count)
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error:
-        raise InputError(
-            "无法按 CSV 表格读取这个文件：某个单元格过长或引号不成对", field="file"
-        ) from None
-
-
-def grid_from_dicts(rows: list) -> list[list[str]]:
-    """The API's ``rows`` (dicts keyed by the Chinese headers) as a grid."""
-    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise InputError("rows 应为一组以中文列名为键的记录", field="rows")
-    headers = list(dict.fromkeys(k for r in rows for k in r))
-    return [headers, *([cells.cell_text(r.get(h)) for h in headers] for r in rows)]
 
 
 def _find_header(grid: list[list[str]]) -> int:
@@ -185,14 +140,5 @@ def _row_checks(client: Client, seen: dict[str, int]) -> list[tuple[str, str]]:
 
 
 def read(data: dict) -> tuple[list[Client], list[dict], int]:
-    """Clients from ``data['xlsx']`` (bytes), ``data['csv']`` (text/bytes) or ``data['rows']``."""
-    if data.get("xlsx") is not None:
-        grid = xlsx.grid(data["xlsx"])
-    elif data.get("csv") is not None:
-        text = data["csv"]
-        grid = split_csv(decode(text) if isinstance(text, bytes | bytearray) else text)
-    elif data.get("rows") is not None:
-        grid = grid_from_dicts(data["rows"])
-    else:
-        raise InputError("请选择或拖入客户表文件，或把表格内容粘贴到文本框中", field="file")
-    return clients_from_grid(grid)
+    """Clients from the portfolio in ``data`` (see sources.grid)."""
+    return clients_from_grid(sources.grid(data))

@@ -15,6 +15,12 @@ WHY = {"over_capacity": "超出本月容量", "not_needed": "本月无需回访"
 WEEKS = 4
 
 
+def display_order(visits: list[dict]) -> list[dict]:
+    """The plan as the officer works through it: week by week, one area at a time, in rank
+    order. The first render, the unsorted views and the export all show this order."""
+    return sorted(visits, key=lambda v: (v["week"], v["group"], v["rank"]))
+
+
 def month_end(as_of: date) -> date:
     """First day of the month after the plan month."""
     return date(as_of.year + as_of.month // 12, as_of.month % 12 + 1, 1)

@@ -81,16 +81,30 @@ def _table(raw, defaults: dict, field: str, label_of, low: int, high: int) -> di
     return table
 
 
-def validate(raw: dict | None) -> dict:
-    """Return complete settings from the user's (possibly partial, possibly string) ones."""
+def _nested(raw: dict) -> dict:
+    """The form's flat fields as settings: "weights.dpd_1" is weights["dpd_1"]."""
+    out: dict = {}
+    for name, value in raw.items():
+        head, dot, key = str(name).partition(".")
+        if dot and head in ("weights", "check_interval_days"):
+            out.setdefault(head, {})[key] = value
+        else:
+            out[name] = value
+    return out
+
+
+def validate(raw: dict | None, this_month: int | None = None) -> dict:
+    """Return complete settings from the user's (possibly partial, possibly string) ones;
+    a blank month is ``this_month`` (the officer's, from the page's date)."""
     raw = raw or {}
     if not isinstance(raw, dict):
         raise InputError("设置应为一张表", field="settings")
+    raw = _nested(raw)
     known = {*DEFAULTS, "month", "seed", "weights"}
     unknown = sorted(set(raw) - known)
     if unknown:
         raise InputError(f"不认识的设置项“{unknown[0]}”", field=unknown[0])
-    plan_month = month_input(raw.get("month"), LABELS["month"], field="month")
+    plan_month = month_input(raw.get("month"), LABELS["month"], this_month, field="month")
     as_of, month = first_day(plan_month), month_text(plan_month)
 
     def get(key):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tools.common.dates import ReadError, blank, month_input, read_month
+from tools.common.dates import ReadError, blank, month_input, read_month, this_month
 from tools.common.months import month_text
 from tools.errors import InputError
 from tools.retention import codes as C
@@ -22,7 +22,8 @@ def layout(data: dict) -> dict:
     start = month_input(raw_start, "还款记录起始月份", field="history_start")
     report = data.get("report_month")
     try:
-        lo, hi = (None, None) if blank(report) else window_of(read_month(report))
+        month = this_month(data) if blank(report) else read_month(report)
+        lo, hi = (None, None) if month is None else window_of(month)
     except ReadError:  # the preview still works while the report month is being typed
         lo, hi = None, None
     by_month = {start + i: code for i, code in enumerate(history)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tools.common.dates import blank, date_input, month_input
+from tools.common.dates import blank, date_input, month_input, this_month
 from tools.common.months import add_years, month_of, month_text, months_span
 from tools.errors import InputError
 from tools.retention import codes as C
@@ -35,7 +35,9 @@ def check(data: dict) -> dict:
     """Which records a report pulled in ``data["report_month"]`` shows, and until when."""
     if not isinstance(data, dict):
         raise InputError("输入应包含报告月份和至少一个账户。")
-    report = month_input(data.get("report_month"), "报告月份", field="report_month")
+    report = month_input(
+        data.get("report_month"), "报告月份", this_month(data), field="report_month"
+    )
     accounts = data.get("accounts")
     if not isinstance(accounts, list) or not accounts:
         raise InputError("请至少填写一个账户。", field="accounts")
