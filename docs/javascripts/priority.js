@@ -12,32 +12,18 @@
     $(root, "[data-role=file-name]").textContent = file ? `已选择：${file.name}` : "";
   }
 
-  // Form fields as the settings dict; "weights.dpd_1" -> settings.weights.dpd_1.
-  function readSettings(form) {
-    const settings = {};
-    for (const el of form.elements) {
-      if (!el.name || el.type === "file" || el.name === "paste") continue;
-      const [head, key] = el.name.split(".", 2);
-      if (key === undefined) settings[head] = el.value.trim();
-      else {
-        settings[head] ||= {};
-        settings[head][key] = el.value.trim();
-      }
-    }
-    return settings;
-  }
-
   async function collect(root) {
     const form = $(root, "form");
-    const input = { settings: readSettings(form) };
+    // The settings are the form's named fields as typed; Python reads and checks them.
+    const { file: _file, paste, ...settings } = Object.fromEntries(new FormData(form));
+    const input = { settings };
     const file = files.get(root);
     if (file) {
       input.file_name = file.name;
       const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file.data;
       return { input, files: { file: bytes } };
     }
-    const paste = form.elements.paste.value;
-    if (paste.trim()) input.csv = paste;
+    input.csv = paste;
     return { input };
   }
 

@@ -1,23 +1,29 @@
-// Glue for the retention tool (registers with kbTools): builds the input dict from
-// the form, keeps the account fieldsets numbered, loads the examples and asks Python
-// for the history grid preview. All rules and all HTML are in tools/retention.
+// Glue for the retention tool (registers with kbTools): sends the form as the input
+// dict, keeps the account fieldsets numbered, loads the examples and asks Python for
+// the live preview of each account. All rules and all HTML are in tools/retention.
 (() => {
   const NAME = "retention";
-  const ACCOUNT_FIELDS = ["name", "opened", "settled", "history_start", "history", "repaid_on"];
-  const PREVIEW_FIELDS = ["opened", "history_start", "history"];
+  const PREVIEW_DELAY = 250;  // ms after the last key press
 
   const accounts = (root) => [...root.querySelectorAll("[data-role=account]")];
-  const field = (box, name) => box.querySelector(`[data-field="${name}"]`);
-  const reportField = (root) => field(root, "report_month");
+  const controls = (box) => [...box.querySelectorAll("[name]")];
+  const control = (box, name) => box.querySelector(`[name="${name}"]`);
+  const reportField = (root) => control(root, "report_month");
 
+  // Ids follow the account's place, so each label keeps pointing at its own field.
   function renumber(root) {
     const boxes = accounts(root);
     boxes.forEach((box, i) => {
       box.querySelector("legend").textContent = `账户 ${i + 1}`;
-      for (const name of ACCOUNT_FIELDS) {
-        const id = `retention-${name}-${i + 1}`;
-        field(box, name).id = id;
-        box.querySelector(`[data-label="${name}"]`).htmlFor = id;
+      for (const input of controls(box)) {
+        const label = input.closest(".kb-tool-field").querySelector("label");
+        const hint = input.closest(".kb-tool-field").querySelector("small");
+        input.id = `retention-${input.name}-${i + 1}`;
+        label.htmlFor = input.id;
+        if (hint) {
+          hint.id = `${input.id}-hint`;
+          input.setAttribute("aria-describedby", hint.id);
+        }
       }
       box.querySelector("[data-action=remove]").hidden = boxes.length === 1;
     });
@@ -26,11 +32,9 @@
   function addAccount(root) {
     const boxes = accounts(root);
     const box = boxes[0].cloneNode(true);
-    for (const name of ACCOUNT_FIELDS) {
-      const input = field(box, name);
+    for (const input of controls(box)) {
       input.value = "";
       input.removeAttribute("aria-invalid");
-      input.removeAttribute("aria-describedby");
     }
     box.querySelector("[data-role=preview]").replaceChildren();
     boxes[boxes.length - 1].after(box);
@@ -38,18 +42,13 @@
     return box;
   }
 
-  function readAccount(box) {
-    const account = {};
-    for (const name of ACCOUNT_FIELDS) account[name] = field(box, name).value.trim();
-    return account;
-  }
+  const readAccount = (box) => Object.fromEntries(controls(box).map((el) => [el.name, el.value]));
 
-  // Live grid preview, made by Python; stale answers are dropped.
+  // Live preview of one account, made by Python; stale answers are dropped.
   function preview(root, box) {
     clearTimeout(box._previewTimer);
     box._previewTimer = setTimeout(async () => {
-      const input = { report_month: reportField(root).value.trim() };
-      for (const name of PREVIEW_FIELDS) input[name] = field(box, name).value.trim();
+      const input = { report_month: reportField(root).value, ...readAccount(box) };
       box._previewTicket = (box._previewTicket || 0) + 1;
       const ticket = box._previewTicket;
       const target = box.querySelector("[data-role=preview]");
@@ -59,14 +58,14 @@
         if (envelope.ok) target.innerHTML = envelope.html;
         else {
           const note = document.createElement("p");
-          note.className = "kb-ret-preview-error";
+          note.className = "kb-retention-preview-error";
           note.textContent = envelope.error.message;
           target.replaceChildren(note);
         }
       } catch {
         target.replaceChildren();  // the submit path reports a broken worker
       }
-    }, 250);
+    }, PREVIEW_DELAY);
   }
 
   async function loadExample(root, key) {
@@ -79,10 +78,9 @@
     for (const box of accounts(root).slice(input.accounts.length)) box.remove();
     renumber(root);
     accounts(root).forEach((box, i) => {
-      const account = input.accounts[i];
-      for (const name of ACCOUNT_FIELDS) {
-        const value = account[name];
-        field(box, name).value = Array.isArray(value) ? value.map((v) => v || "").join(", ") : value || "";
+      for (const el of controls(box)) {
+        const value = input.accounts[i][el.name];
+        el.value = Array.isArray(value) ? value.map((v) => v || "").join(", ") : value || "";
       }
       preview(root, box);
     });
@@ -96,7 +94,7 @@
     root.addEventListener("click", (event) => {
       const button = event.target.closest("button");
       if (!button || !root.contains(button)) return;
-      if (button.dataset.action === "add") field(addAccount(root), "name").focus();
+      if (button.dataset.action === "add") control(addAccount(root), "name").focus();
       else if (button.dataset.action === "remove") {
         button.closest("[data-role=account]").remove();
         renumber(root);
@@ -110,24 +108,23 @@
     });
     root.addEventListener("input", (event) => {
       const box = event.target.closest("[data-role=account]");
-      if (box && PREVIEW_FIELDS.includes(event.target.dataset.field)) preview(root, box);
+      if (box) preview(root, box);
       else if (event.target === reportField(root)) for (const b of accounts(root)) preview(root, b);
     });
-    accounts(root).forEach((box) => { if (field(box, "history").value) preview(root, box); });
+    for (const box of accounts(root)) if (control(box, "history").value) preview(root, box);
   }
 
   function collect(root) {
-    return {
-      input: { report_month: reportField(root).value.trim(), accounts: accounts(root).map(readAccount) },
-    };
+    return { input: { report_month: reportField(root).value, accounts: accounts(root).map(readAccount) } };
   }
 
-  // The input element an error names: the report month, or a field of the named account.
+  // The input element an error names: the report month, or a field of the account at
+  // the error's place (its fieldset, in order).
   function findField(root, error) {
     if (error.field === "report_month") return reportField(root);
     const box = accounts(root)[error.item - 1];
     if (!box) return null;
-    return ACCOUNT_FIELDS.includes(error.field) ? field(box, error.field) : field(box, "opened");
+    return control(box, error.field) || control(box, "opened");
   }
 
   // The binder has one error box per tool; move it next to the field it names so the
@@ -135,7 +132,7 @@
   function fieldFor(root, error) {
     const input = findField(root, error);
     const box = root.querySelector("[data-role=error]");
-    if (input) input.after(box);
+    if (input) input.closest(".kb-tool-field").after(box);
     else root.querySelector("form").after(box);
     return input;
   }

@@ -191,7 +191,8 @@ def test_duplicate_id_names_the_first_row():
             "缺少必填列",
         ),
         ({"csv": "这不是表格\n只是几行字\n"}, None, "没有找到表头"),
-        ({"csv": ""}, None, "空"),
+        ({"csv": " \n"}, None, "请选择"),  # a blank text box is no table
+        ({"file": b"", "file_name": "a.csv"}, None, "空"),
         ({"csv": b"\x00\x01\x02PNG\x89garbage\xff\xfe\xfd"}, None, "编码"),
         ({"csv": "\x00\x01PNG garbage \x89"}, None, "表头"),
         ({"csv": "客户编号,客户名称,放款日期,到期日期,贷款余额\n"}, None, "只有表头"),

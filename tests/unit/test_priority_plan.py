@@ -6,7 +6,6 @@ from pathlib import Path
 
 from tests.priority_rows import BIG, DUE, HIGH, MONTH, MUST, NO_SAMPLE, entry, row, run
 from tools import priority
-from tools.build.hook_priority_columns import on_page_markdown
 from tools.priority import columns, compute
 from tools.priority.settings import DEFAULT_WEIGHTS
 
@@ -147,20 +146,6 @@ def test_template_is_generated_from_the_column_table():
     assert text == columns.template_csv()
     data = compute({"csv": text, "settings": {"month": "2026-12"}})
     assert data["summary"]["valid"] == 1 and data["errors"] == []
-
-
-def test_hook_fills_the_page_from_the_tables():
-    class Page:
-        class file:  # stands in for mkdocs' File
-            src_uri = "tools/priority.md"
-
-    source = (EXAMPLES.parents[1] / "priority.md").read_text(encoding="utf-8")
-    out = on_page_markdown(source, Page)
-    for col in columns.COLUMNS:
-        assert f"| {col.header} | {'必填' if col.required else '选填'} |" in out
-    for key, points in DEFAULT_WEIGHTS.items():
-        assert f'name="weights.{key}" type="number" min="0" step="1" value="{points}"' in out
-    assert 'name="month" type="text"' in out and "<!-- priority:" not in out
 
 
 def test_html_escapes_what_the_user_typed():

@@ -51,6 +51,12 @@ LABELS = {
     "high_score": "高分线",
     "seed": "随机种子",
 }
+# Hints under the form fields that need one.
+HINTS = {
+    "month": "留空即本月（按本机日期）；所有规则以该月 1 日为基准日",
+    "sample_share": "0 到 1 之间的小数，0.05 即 5%",
+    "seed": "留空即等于计划月份；同一份数据、同一种子，抽中的客户相同",
+}
 
 
 def _number(raw, field: str, label: str, low: float, high: float, integer: bool = True):

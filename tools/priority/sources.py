@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
+from tools.common.dates import blank
 from tools.errors import InputError
 from tools.priority import xlsx
 from tools.priority.cells import cell_text
@@ -16,10 +17,10 @@ OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls
 
 def grid(data: dict) -> list[list[str]]:
     """``data['file']`` (bytes, named ``data['file_name']``), ``data['csv']`` (pasted text,
-    or bytes) or ``data['rows']``; the first one given."""
+    or bytes; blank is none) or ``data['rows']``; the first one given."""
     if data.get("file") is not None:
         return file_grid(data["file"], str(data.get("file_name") or ""))
-    if data.get("csv") is not None:
+    if not blank(data.get("csv")):
         text = data["csv"]
         return split_csv(decode(text) if isinstance(text, bytes | bytearray) else text)
     if data.get("rows") is not None:

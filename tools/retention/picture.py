@@ -52,7 +52,7 @@ def svg(account: dict, window: dict, report: str, history: list[tuple[str, str]]
     height = TOP + STRIP + 34 + ROW * max(len(episodes), 1)
     title = f"{account['name']}：还款记录时间线"
     parts = [
-        f'<svg class="kb-ret-svg" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'<svg class="kb-retention-svg" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'preserveAspectRatio="xMinYMin meet">',
         f"<title>{escape(title)}</title>",
         f"<desc>{escape(_describe(account, window, report))}</desc>",
@@ -69,7 +69,7 @@ def svg(account: dict, window: dict, report: str, history: list[tuple[str, str]]
     # The report's window as a band over the strip.
     first, last = _month(window["first"]), _month(window["last"])
     parts.append(
-        f'<rect class="kb-ret-band" x="{x(first):.1f}" y="{TOP - 30}" '
+        f'<rect class="kb-retention-band" x="{x(first):.1f}" y="{TOP - 30}" '
         f'width="{x(last + 1) - x(first):.1f}" height="{STRIP + 34}" fill="#26a69a" '
         'fill-opacity="0.15" stroke="#00897b" stroke-dasharray="4 3"/>'
     )

@@ -18,10 +18,10 @@ def result_html(result: dict, data: dict) -> str:
     win = result["window"]
     report = win["last"]
     parts = [
-        '<div class="kb-ret-result">',
+        '<div class="kb-retention-result">',
         "<h2>查询结果</h2>",
-        f'<p class="kb-ret-window"><strong>{report} 查询的报告</strong>显示 {win["first"]} 至 '
-        f"{win['last']} 这 60 个月的逐月还款记录。</p>",
+        f'<p class="kb-retention-window"><strong>{report} 查询的报告</strong>'
+        f"显示 {win['first']} 至 {win['last']} 这 60 个月的逐月还款记录。</p>",
     ]
     for account, raw in zip(result["accounts"], data["accounts"], strict=True):
         parts.append(_account(account, raw, win, report))
@@ -32,16 +32,16 @@ def result_html(result: dict, data: dict) -> str:
 def _account(account: dict, raw: dict, win: dict, report: str) -> str:
     items = "".join(f"<li>{escape(s)}</li>" for s in account_sentences(account, win, report))
     parts = [
-        '<section class="kb-ret-account">',
+        '<section class="kb-retention-account">',
         f"<h3>{escape(account['name'])}</h3>",
-        f'<ul class="kb-ret-facts">{items}</ul>',
+        f'<ul class="kb-retention-facts">{items}</ul>',
     ]
     if account["record_shown"]:
         if account["episodes"]:
             parts.append(_episode_table(account["episodes"], report))
         start = raw.get("history_start") or raw.get("opened")
         months = history_months(_month_key(start), C.normalize(raw.get("history")))
-        parts.append(f'<div class="kb-ret-figure">{svg(account, win, report, months)}</div>')
+        parts.append(f'<div class="kb-retention-figure">{svg(account, win, report, months)}</div>')
     parts.append("</section>")
     return "".join(parts)
 
@@ -61,12 +61,13 @@ def _episode_table(episodes: list[dict], report: str) -> str:
             shown = "已不显示" if report >= e["gone_from"] else "仍显示"
             cells = ["已还清", shown, e["gone_from"], deadline_text(e)]
         rows.append(
-            f'<tr class="kb-ret-{e["status"]}"><th scope="row">{months}</th>'
+            f'<tr class="kb-retention-{e["status"]}"><th scope="row">{months}</th>'
             + "".join(f"<td>{escape(c)}</td>" for c in cells)
             + "</tr>"
         )
     return (
-        '<div class="kb-ret-scroll"><table class="kb-ret-episodes"><caption>逾期记录</caption>'
+        '<div class="kb-retention-scroll"><table class="kb-retention-episodes">'
+        "<caption>逾期记录</caption>"
         '<thead><tr><th scope="col">逾期月份</th><th scope="col">状态</th>'
         '<th scope="col">这份报告上</th><th scope="col">从哪个月的报告起不再显示</th>'
         '<th scope="col">法定删除期限</th></tr></thead>'
@@ -76,17 +77,17 @@ def _episode_table(episodes: list[dict], report: str) -> str:
 
 def grid_html(grid: dict) -> str:
     if not grid["rows"]:
-        return '<p class="kb-ret-hint">填写还款记录后，这里会按报告的样式逐月排开。</p>'
+        return '<p class="kb-retention-hint">填写还款记录后，这里会按报告的样式逐月排开。</p>'
     body = []
     for row in grid["rows"]:
         cells = []
         for cell in row["cells"]:
             if cell is None:
-                cells.append('<td class="kb-ret-empty"></td>')
+                cells.append('<td class="kb-retention-empty"></td>')
                 continue
-            classes = ["kb-ret-adverse" if cell["adverse"] else "kb-ret-ok"]
+            classes = ["kb-retention-adverse" if cell["adverse"] else "kb-retention-ok"]
             if cell["shown"]:
-                classes.append("kb-ret-in")
+                classes.append("kb-retention-in")
             tip = f"{cell['month']} {C.MEANING[cell['code']]}"
             cells.append(
                 f'<td class="{" ".join(classes)}" title="{escape(tip)}">{escape(cell["code"])}</td>'
@@ -100,8 +101,8 @@ def grid_html(grid: dict) -> str:
         f"：{found}。" if runs else "。"
     )
     return (
-        '<div class="kb-ret-scroll"><table class="kb-ret-grid">'
+        '<div class="kb-retention-scroll"><table class="kb-retention-grid">'
         "<caption>还款记录预览（框内为报告显示的月份）"
         f'</caption><thead><tr><th scope="col">年份</th>{MONTH_HEADS}</tr></thead>'
-        f'<tbody>{"".join(body)}</tbody></table></div><p class="kb-ret-hint">{note}</p>'
+        f'<tbody>{"".join(body)}</tbody></table></div><p class="kb-retention-hint">{note}</p>'
     )

@@ -9,8 +9,10 @@ from tools.common.dates import blank, date_input, month_input, this_month
 from tools.common.months import add_years, month_of, month_text, months_span
 from tools.errors import InputError
 from tools.retention import codes as C
+from tools.retention.fields import LABELS
 
 WINDOW = 60  # months of repayment history on a second-generation report
+RETENTION_YEARS = 5  # adverse records are kept this long after they end (征信业管理条例 §16)
 # A personal report with many online loans can list a few hundred accounts; more
 # than this is a pasting mistake, and its picture-per-account HTML would be huge.
 MAX_ACCOUNTS = 500
@@ -27,7 +29,7 @@ def window_of(report: int) -> tuple[int, int]:
 
 def window(report_month: str | date) -> tuple[str, str]:
     """First and last month (``YYYY-MM``) a report pulled in ``report_month`` prints."""
-    first, last = window_of(month_input(report_month, "报告月份", field="report_month"))
+    first, last = window_of(month_input(report_month, LABELS["report_month"], field="report_month"))
     return month_text(first), month_text(last)
 
 
@@ -36,7 +38,7 @@ def check(data: dict) -> dict:
     if not isinstance(data, dict):
         raise InputError("输入应包含报告月份和至少一个账户。")
     report = month_input(
-        data.get("report_month"), "报告月份", this_month(data), field="report_month"
+        data.get("report_month"), LABELS["report_month"], this_month(data), field="report_month"
     )
     accounts = data.get("accounts")
     if not isinstance(accounts, list) or not accounts:
@@ -57,9 +59,9 @@ def _account(acc, number: int, report: int) -> dict:
     name = str(acc.get("name") or "").strip()
     # How error messages name the account, and where the page finds it.
     who = {"account": name or number, "item": number}
-    opened = month_input(acc.get("opened"), "开户月份", field="opened", **who)
-    settled = _optional_month(acc.get("settled"), "结清月份", "settled", who)
-    start = _optional_month(acc.get("history_start"), "还款记录起始月份", "history_start", who)
+    opened = month_input(acc.get("opened"), LABELS["opened"], field="opened", **who)
+    settled = _optional_month(acc.get("settled"), "settled", who)
+    start = _optional_month(acc.get("history_start"), "history_start", who)
     start = opened if start is None else start
     base = {"name": name or f"账户 {number}"}
     if report < opened:
@@ -75,9 +77,9 @@ def _account(acc, number: int, report: int) -> dict:
         raise InputError("请填写还款记录（每月一个状态代码，如 NNN1NN）。", field="history", **who)
     C.check_known(history, who)
     end = start + len(history) - 1
-    _check_end(end, report, "报告月份", history, start, who)
+    _check_end(end, report, LABELS["report_month"], history, start, who)
     if settled is not None:
-        _check_end(end, settled, "结清月份", history, start, who)
+        _check_end(end, settled, LABELS["settled"], history, start, who)
     # A settlement after the report month is not known to that report.
     settled_by_report = settled is not None and settled <= report
     runs = C.episodes(history)
@@ -101,8 +103,8 @@ def _account(acc, number: int, report: int) -> dict:
     return {**base, "record_shown": True, "shown_months": shown, "episodes": episodes}
 
 
-def _optional_month(value, label: str, field: str, who: dict) -> int | None:
-    return None if blank(value) else month_input(value, label, field=field, **who)
+def _optional_month(value, field: str, who: dict) -> int | None:
+    return None if blank(value) else month_input(value, LABELS[field], field=field, **who)
 
 
 def _check_end(end: int, limit: int, label: str, history: str, start: int, who: dict) -> None:
@@ -164,7 +166,11 @@ def _episode(first: int, last: int, is_cured: bool, paid: date | None) -> dict:
         # No date given: the overdue ended at the latest in the month after its last mark.
         gone, deadline, estimated = month_text(last + WINDOW), month_text(last + 1 + WINDOW), True
     else:
-        gone, deadline, estimated = month_text(last + WINDOW), add_years(paid, 5).isoformat(), False
+        gone, deadline, estimated = (
+            month_text(last + WINDOW),
+            add_years(paid, RETENTION_YEARS).isoformat(),
+            False,
+        )
     return {
         "first": month_text(first),
         "last": month_text(last),
