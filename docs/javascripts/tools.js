@@ -170,8 +170,10 @@
         const result = resultOf(root);
         result.innerHTML = envelope.html;
         if (spec.rendered) spec.rendered(root, envelope);
+        // The officer reads from the top: summary, notices and buttons come first.
         result.tabIndex = -1;
-        result.focus();
+        result.focus({ preventScroll: true });
+        result.scrollIntoView({ block: "start" });
         outcome = "done";
       } else {
         outcome = "invalid";

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser import THIS_MONTH, wait_for_tool
+from tests.layout import text_clashes
 
 pytestmark = pytest.mark.e2e
 
@@ -41,7 +42,7 @@ def test_fill_form_gives_answer_preview_and_picture(tool):
     expect(preview.locator("tbody tr")).to_have_count(6)  # 2017 … 2022
     page.click("button[type=submit]")
     result = page.locator("[data-role=result]")
-    expect(result.locator("svg > title")).to_have_count(1)
+    expect(result.locator("figure figcaption")).to_have_text("<b>车贷</b>：还款记录时间线")
     expect(result).to_contain_text("2022-03 的报告起不再显示")
     expect(result).to_contain_text("法定删除期限 2022-04-10")
     expect(result.locator("h3")).to_have_text("<b>车贷</b>")
@@ -120,3 +121,11 @@ def test_instant_navigation_starts_one_worker(tool):
     assert page.evaluate("kbTools.workerStarts") == 1
     page.click("[data-example='4-repaid']")
     expect(page.locator("[data-role=result]")).to_contain_text("2022-04-10")
+
+
+@pytest.mark.parametrize("example", ["1-window", "5-long-overdue", "8-guarantor"])
+def test_time_line_text_is_readable_and_never_overlaps(tool, example):
+    page = tool
+    page.click(f"[data-example='{example}']")
+    expect(page.locator(".kb-retention-timeline").first).to_be_visible()
+    assert text_clashes(page, ".kb-retention-timeline") == []

@@ -9,9 +9,10 @@ from tools.common.dates import read_month
 from tools.common.months import month_text, span
 from tools.retention import codes as C
 from tools.retention.explain import account_sentences, deadline_text
-from tools.retention.picture import history_months, svg
+from tools.retention.picture import history_months, timeline
 
 MONTH_HEADS = "".join(f'<th scope="col">{m}月</th>' for m in range(1, 13))
+EPISODE_HEADS = ("状态", "这份报告上", "从哪个月的报告起不再显示", "法定删除期限")
 
 
 def result_html(result: dict, data: dict) -> str:
@@ -41,7 +42,7 @@ def _account(account: dict, raw: dict, win: dict, report: str) -> str:
             parts.append(_episode_table(account["episodes"], report))
         start = raw.get("history_start") or raw.get("opened")
         months = history_months(_month_key(start), C.normalize(raw.get("history")))
-        parts.append(f'<div class="kb-retention-figure">{svg(account, win, report, months)}</div>')
+        parts.append(timeline(account, win, report, months))
     parts.append("</section>")
     return "".join(parts)
 
@@ -62,16 +63,16 @@ def _episode_table(episodes: list[dict], report: str) -> str:
             cells = ["已还清", shown, e["gone_from"], deadline_text(e)]
         rows.append(
             f'<tr class="kb-retention-{e["status"]}"><th scope="row">{months}</th>'
-            + "".join(f"<td>{escape(c)}</td>" for c in cells)
+            + "".join(
+                f'<td data-label="{head}">{escape(c)}</td>'
+                for head, c in zip(EPISODE_HEADS, cells, strict=True)
+            )
             + "</tr>"
         )
+    heads = "".join(f'<th scope="col">{head}</th>' for head in ("逾期月份", *EPISODE_HEADS))
     return (
-        '<div class="kb-retention-scroll"><table class="kb-retention-episodes">'
-        "<caption>逾期记录</caption>"
-        '<thead><tr><th scope="col">逾期月份</th><th scope="col">状态</th>'
-        '<th scope="col">这份报告上</th><th scope="col">从哪个月的报告起不再显示</th>'
-        '<th scope="col">法定删除期限</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
+        '<table class="kb-tool-stack kb-retention-episodes"><caption>逾期记录</caption>'
+        f"<thead><tr>{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 
@@ -101,8 +102,8 @@ def grid_html(grid: dict) -> str:
         f"：{found}。" if runs else "。"
     )
     return (
-        '<div class="kb-retention-scroll"><table class="kb-retention-grid">'
+        '<table class="kb-retention-grid">'
         "<caption>还款记录预览（框内为报告显示的月份）"
         f'</caption><thead><tr><th scope="col">年份</th>{MONTH_HEADS}</tr></thead>'
-        f'<tbody>{"".join(body)}</tbody></table></div><p class="kb-retention-hint">{note}</p>'
+        f'<tbody>{"".join(body)}</tbody></table><p class="kb-retention-hint">{note}</p>'
     )
