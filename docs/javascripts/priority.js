@@ -7,9 +7,17 @@
 
   const $ = (root, selector) => root.querySelector(selector);
 
+  // Say which file will be planned. The sample set its own month; the officer's own
+  // data after it (a file or a pasted table) plan the default month again.
   function useFile(root, file) {
     files.set(root, file);
-    $(root, "[data-role=file-name]").textContent = file ? `已选择：${file.name}` : "";
+    const month = $(root, "[name=month]");
+    const back = month.dataset.fromSample === "1" && month.value === root.dataset.sampleMonth;
+    delete month.dataset.fromSample;
+    if (back) month.value = "";
+    const said = file ? root.dataset.saidFile.replace("{name}", file.name) : "";
+    $(root, "[data-role=file-name]").textContent =
+      back ? [said, root.dataset.saidMonthBack].filter(Boolean).join("。") : said;
   }
 
   async function collect(root) {
@@ -99,9 +107,10 @@
     const bytes = new Uint8Array(await response.arrayBuffer());
     useFile(root, { name: url.pathname.split("/").pop(), data: bytes });
     // The example data are written for one month; plan that month.
-    $(root, "[name=month]").value = root.dataset.sampleMonth;
-    $(root, "[data-role=file-name]").textContent =
-      `已载入示例数据（按 ${root.dataset.sampleMonth} 编制，计划月份已设为该月）`;
+    const month = $(root, "[name=month]");
+    month.value = root.dataset.sampleMonth;
+    month.dataset.fromSample = "1";
+    $(root, "[data-role=file-name]").textContent = root.dataset.saidSample;
     window.kbTools.submit(root);
   }
 

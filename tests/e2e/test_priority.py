@@ -12,6 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from openpyxl import Workbook
 from playwright.sync_api import expect
 
+from tests.browser import THIS_MONTH
 from tests.priority_rows import BIG, as_csv, row
 from tools.priority import compute, synthetic
 from tools.priority.export import plan_csv
@@ -123,6 +124,7 @@ def test_missing_column_marks_the_file_field(tool):
     error = page.locator("[data-role=error]")
     expect(error).to_be_visible()
     expect(error).to_contain_text("缺少必填列“到期日期”")
+    expect(error).to_contain_text("表头里找到的列：客户编号、客户名称、放款日期、贷款余额。")
     expect(page.locator("[name=file]")).to_have_attribute("aria-invalid", "true")
 
 
@@ -271,3 +273,19 @@ def test_after_a_worker_restart_the_plan_asks_to_be_computed_again(site_server, 
     expect(error).to_be_hidden()
     table.locator('button[data-sort="score"]').click()
     expect(table.locator('th[aria-sort="ascending"]')).to_have_count(1)
+
+
+def test_own_file_after_the_sample_plans_the_default_month_again(tool):
+    page = tool
+    page.click("[data-action=sample]")
+    expect(page.locator(".kb-priority-title")).to_have_text(f"{SAMPLE_MONTH} 回访计划")
+    expect(page.locator("[data-role=file-name]")).to_contain_text(f"按 {SAMPLE_MONTH} 编制")
+    own = {"name": "我的客户.csv", "mimeType": "text/csv", "buffer": as_csv([row(), BIG]).encode()}
+    page.set_input_files("[name=file]", files=[own])
+    expect(page.locator("[name=month]")).to_have_value("")
+    said = page.locator("[data-role=file-name]")
+    expect(said).to_contain_text("已选择：我的客户.csv")
+    expect(said).to_contain_text("计划月份已改回默认（本月）")
+    page.click("button[type=submit]")
+    this_month = page.evaluate(THIS_MONTH)
+    expect(page.locator(".kb-priority-title")).to_have_text(f"{this_month} 回访计划")

@@ -129,3 +129,21 @@ def test_time_line_text_is_readable_and_never_overlaps(tool, example):
     page.click(f"[data-example='{example}']")
     expect(page.locator(".kb-retention-timeline").first).to_be_visible()
     assert text_clashes(page, ".kb-retention-timeline") == []
+
+
+def test_what_was_typed_is_said_under_the_codes_before_answering(tool):
+    page = tool
+    page.fill('[name="report_month"]', "2022-06")
+    fill_account(page, opened="2019-06", history="N" * 21)
+    box = page.locator("[data-role=account]").first
+    preview = box.locator("[data-role=preview]")
+    expect(preview.locator(".kb-retention-understood")).to_have_text(
+        "你填了 21 个月：2019-06 至 2021-02"
+    )
+    expect(preview.locator(".kb-retention-notes")).to_contain_text("少抄了最近 16 个月")
+    # The note sits right under the codes field, before the repayment dates.
+    codes = box.locator('[name="history"]').locator("xpath=..")
+    expect(codes.locator("xpath=following-sibling::*[1]")).to_have_attribute("data-role", "preview")
+    page.click("button[type=submit]")
+    result = page.locator("[data-role=result]")
+    expect(result.locator(".admonition.warning")).to_contain_text("少抄了最近 16 个月")

@@ -38,3 +38,14 @@ def test_the_worker_starts_early_on_tool_pages_only(site):
             assert early and widget and widget[1] == pages[rel], rel
         else:
             assert not early and not widget, rel
+
+
+def test_the_templates_are_built_from_the_column_table(site):
+    from tools.build import templates
+
+    page = (site / "tools/priority/index.html").read_text(encoding="utf-8")
+    for path, make in ((templates.CSV_PATH, templates.template_csv),
+                       (templates.XLSX_PATH, templates.template_xlsx)):  # fmt: skip
+        assert (site / path).read_bytes() == make()
+        assert f'href="../{path.removeprefix("tools/")}"' in page
+    assert (site / templates.CSV_PATH).read_bytes().startswith(b"\xef\xbb\xbf")

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from tests.priority_rows import BIG, MONTH, NO_SAMPLE, as_csv, entry, row
-from tools.priority import compute, run
+from tools.priority import compute, headers, run
 
 SETTINGS = {"month": MONTH, **NO_SAMPLE}
 
@@ -187,7 +187,7 @@ def test_duplicate_id_names_the_first_row():
     [
         (
             {"csv": "客户编号,客户名称,放款日期,贷款余额\nA,甲,2026-01-01,1\n"},
-            "到期日期",
+            None,  # the column is missing: no place in the file to point at
             "缺少必填列",
         ),
         ({"csv": "这不是表格\n只是几行字\n"}, None, "没有找到表头"),
@@ -253,4 +253,82 @@ def test_every_missing_required_column_is_named_at_once():
     message = result["error"]["message"]
     for name in ("放款日期", "到期日期", "贷款余额"):
         assert f"“{name}”" in message
-    assert result["error"]["column"] == "放款日期"
+    assert result["error"]["column"] is None and result["error"]["text"] == message
+    assert "表头里找到的列：客户编号、客户名称。" in message
+
+
+# Headers as core-banking exports write them, each with the column it means.
+EXPORT = {
+    "客户号": "客户编号",
+    "借款人姓名": "客户名称",
+    "所属乡镇": "区域",
+    "发放日期": "放款日期",
+    "到期日": "到期日期",
+    "余额（元）": "贷款余额",
+    " 余额 (元) ": "贷款余额",
+    "逾期天数(天)": "逾期天数",
+    "风险分类": "五级分类",
+    "最近回访日期": "上次回访日期",
+}
+
+
+def test_export_headers_of_the_same_meaning_are_read():
+    rows = [{k: row()[v] for k, v in EXPORT.items() if k.strip() != "余额 (元)"}]
+    rows[0].update(信贷员标记="是")  # a canonical header among the variants
+    client = entry(
+        ok({"rows": [*rows, {**rows[0], "客户号": "BIG", "余额（元）": "10000000"}]}), "C1"
+    )
+    assert client["name"] == "测试客户" and client["area"] == "城关镇"
+    assert client["balance"] == 100000 and client["score"] == 25
+    assert client["next_check"] == "2027-03-30"  # from 最近回访日期 2026-10-01
+
+
+def test_a_bad_cell_is_named_by_the_header_in_the_file():
+    rows = [{"客户号": "A", "借款人姓名": "甲", "放款日": "坏日期", "到期日": "2027-01-01",
+             "余额（元）": "1"}, {"客户号": "B", "借款人姓名": "乙", "放款日": "2026-01-01",
+             "到期日": "2027-01-01", "余额（元）": "1"}]  # fmt: skip
+    (error,) = ok({"rows": rows})["errors"]
+    assert error["column"] == "放款日"
+
+
+@pytest.mark.parametrize(
+    ("header", "wanted", "words"),
+    [
+        ("贷款金额", "贷款余额", "放款时的金额，不是现在的余额"),
+        ("合同金额", "贷款余额", "签约的金额"),
+        ("余额（万元）", "贷款余额", "万元"),
+        ("签约日期", "放款日期", "不一定是放款日期"),
+    ],
+)
+def test_a_header_of_another_meaning_is_never_read_only_suggested(header, wanted, words):
+    present = dict(
+        客户编号="A", 客户名称="甲", 放款日期="2026-01-01", 到期日期="2027-01-01", 贷款余额="1"
+    )
+    del present[wanted]
+    error = fails({"rows": [{**present, header: "100"}]})
+    message = error["message"]
+    assert f"缺少必填列“{wanted}”" in message
+    assert f"“{header}”：" in message and words in message and f"不能当作“{wanted}”" in message
+
+
+def test_missing_columns_list_the_headers_found_and_the_closest():
+    text = "客户号,借款人姓名,放款日,贷款到期,贷款金额,备注\nA,甲,2026-01-01,2027-01-01,1,\n"
+    message = fails({"csv": text})["message"]
+    assert "缺少必填列“到期日期”、“贷款余额”。" in message
+    assert "表头里找到的列：客户号、借款人姓名、放款日、贷款到期、贷款金额、备注。" in message
+    assert "“贷款到期”是不是“到期日期”？" in message
+    assert "“贷款到期”是不是“贷款余额”" not in message  # one suggestion a header, the closest
+    assert "备注" not in message.split("可能对应的列：")[1]
+
+
+def test_rows_shorter_than_the_header_are_padded():
+    text = (
+        "客户编号,客户名称,放款日期,到期日期,贷款余额,区域,五级分类\nA,甲,2026-01-01,2027-01-01,1\n"
+    )
+    data = ok({"csv": text})
+    assert data["summary"]["valid"] == 1 and entry(data, "A")["grade"] == "正常"
+
+
+@pytest.mark.parametrize("header", list(EXPORT))
+def test_each_export_header_is_its_column(header):
+    assert headers.column_of(header).header == EXPORT[header]

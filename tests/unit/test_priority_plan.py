@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests.priority_rows import BIG, DUE, HIGH, MONTH, MUST, NO_SAMPLE, entry, row, run
 from tools import priority
-from tools.priority import columns, compute
+from tools.priority import compute
 from tools.priority.settings import DEFAULT_WEIGHTS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "tools" / "examples" / "priority"
@@ -139,13 +139,6 @@ def test_sample_file_fires_every_rule_and_factor():
     assert {"风险信号：法院执行", "风险信号：执照异常", "风险信号：资产查封"} <= signals
     assert {v["tier"] for v in data["visits"]} == {"must", "high", "due", "sample"}
     assert {w["column"] for w in data["warnings"]} == {"五级分类", "到期日期"}
-
-
-def test_template_is_generated_from_the_column_table():
-    text = (EXAMPLES / "template.csv").read_bytes().decode("utf-8")
-    assert text == columns.template_csv()
-    data = compute({"csv": text, "settings": {"month": "2026-12"}})
-    assert data["summary"]["valid"] == 1 and data["errors"] == []
 
 
 def test_html_escapes_what_the_user_typed():

@@ -13,6 +13,7 @@ import pytest
 from tools.build import widgets
 from tools.build.hook_shortcodes import on_page_markdown
 from tools.priority import columns, model, settings
+from tools.priority.headers import VARIANTS
 from tools.retention import check
 from tools.retention.fields import ACCOUNT, REPORT_MONTH
 
@@ -59,7 +60,7 @@ class Controls(HTMLParser):
     [
         ("逾期 <!-- md:rule priority.notice_dpd --> 天", f"逾期 {model.NOTICE_DPD} 天"),
         ("窗口 <!-- md:rule retention.window --> 个月", "窗口 60 个月"),
-        ("<!-- md:columns priority -->", columns.markdown_table()),
+        ("<!-- md:columns priority -->", widgets.columns_table()),
         ("示例 <!-- md:sample priority --> 户", f"示例 {widgets.sample_clients(DOCS)} 户"),
         ("<!-- 普通注释 -->", "<!-- 普通注释 -->"),
     ],
@@ -135,3 +136,11 @@ def test_retention_example_buttons_are_the_example_files():
         assert f">{json.loads(path.read_text('utf-8'))['title']}</button>" in html
     (root,) = found.having("data-examples")
     assert root["data-examples"] == "../examples/retention/"
+
+
+def test_column_table_names_every_column_and_its_other_names():
+    table = widgets.columns_table()
+    for col in columns.COLUMNS:
+        assert f"| {col.header} | {'必填' if col.required else '选填'} |" in table
+        for name in VARIANTS.get(col.key, ()):
+            assert name in table

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from tools.build import widgets
 from tools.priority import model, planner
-from tools.priority.columns import markdown_table
 from tools.retention import rules
 
 SHORTCODE = re.compile(r"<!-- md:(\w+)(.*?) -->")
@@ -53,7 +52,7 @@ def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
             placed.append(args)
             return widgets.WIDGETS[args](docs, link)
         if name == "columns" and args == "priority":
-            return markdown_table()
+            return widgets.columns_table()
         if name == "rule":
             if args not in RULES:
                 raise ValueError(f"{page.file.src_uri}: unknown rule {args!r}")

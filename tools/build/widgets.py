@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from tools.priority.columns import COLUMNS
+from tools.priority.headers import VARIANTS
 from tools.priority.settings import DEFAULTS, HINTS, LABELS, WEIGHTS
 from tools.retention.fields import ACCOUNT, REPORT_MONTH, Field
 
@@ -68,6 +70,16 @@ def shell(tool: str, body: str, data: dict | None = None) -> str:
 
 
 # ---------------------------------------------------------------- priority
+
+
+def columns_table() -> str:
+    """The page's table of the columns the calculator reads (Markdown)."""
+    lines = ["| 列名 | 必填 | 可填写的值 | 说明 |", "| --- | --- | --- | --- |"]
+    for c in COLUMNS:
+        also = "、".join(VARIANTS.get(c.key, ()))
+        note = "；".join(part for part in (c.note, f"也认得：{also}" if also else "") if part)
+        lines.append(f"| {c.header} | {'必填' if c.required else '选填'} | {c.accepts} | {note} |")
+    return "\n".join(lines)
 
 
 def _setting(name: str, label: str, value=None, step: str = "1", placeholder: str = "") -> str:
@@ -151,7 +163,15 @@ def priority_widget(docs: Path, link) -> str:
         '<div class="kb-tool-submit"><button type="submit" class="md-button md-button--primary">'
         "生成回访计划</button></div></form>"
     )
-    data = {"data-sample": link(PRIORITY_SAMPLE.path), "data-sample-month": PRIORITY_SAMPLE.month}
+    month = PRIORITY_SAMPLE.month
+    data = {
+        "data-sample": link(PRIORITY_SAMPLE.path),
+        "data-sample-month": month,
+        # What the file line says: {name} is the chosen file's name.
+        "data-said-sample": f"已载入示例数据（按 {month} 编制，计划月份已设为 {month}）",
+        "data-said-file": "已选择：{name}",
+        "data-said-month-back": f"示例数据是按 {month} 编制的，计划月份已改回默认（本月）",
+    }
     return shell("priority", form, data)
 
 

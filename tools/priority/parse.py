@@ -11,8 +11,8 @@ from itertools import zip_longest
 
 from tools.common.dates import ReadError, read_date
 from tools.errors import InputError
-from tools.priority import cells, sources
-from tools.priority.columns import ALIASES, BY_HEADER, COLUMNS, REQUIRED, Column
+from tools.priority import cells, headers, sources
+from tools.priority.columns import ALIASES, COLUMNS, Column
 
 HEADER_SEARCH_ROWS = 10  # exports often put a title line or two above the header
 
@@ -23,8 +23,7 @@ Client = namedtuple("Client", ["row", *(c.key for c in COLUMNS)])
 
 def _find_header(grid: list[list[str]]) -> int:
     for index, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
-        names = {c.strip().lstrip("\ufeff") for c in row}
-        if names & BY_HEADER.keys():
+        if any(headers.column_of(cell) for cell in row):
             return index
     if not any(any(c.strip() for c in r) for r in grid):
         raise InputError("文件是空的，没有任何数据", field="file")
@@ -48,8 +47,9 @@ _PARSERS = {
 _BAD = object()  # marks a cell that failed to parse
 
 
-def _column(cells_: tuple[str, ...], col: Column, bad: dict[int, list]) -> list:
-    """Parse one column; each distinct text once (exports repeat dates, flags, amounts)."""
+def _column(cells_: tuple[str, ...], col: Column, name: str, bad: dict[int, list]) -> list:
+    """Parse one column (``name``: its header in the file); each distinct text once
+    (exports repeat dates, flags, amounts)."""
     if col.kind == "text" and not col.required:
         return list(map(str.strip, cells_))
     parse = _PARSERS[col.kind]
@@ -68,26 +68,19 @@ def _column(cells_: tuple[str, ...], col: Column, bad: dict[int, list]) -> list:
     if messages:
         for index, raw in enumerate(cells_):
             if raw in messages:
-                bad.setdefault(index, []).append((col.header, messages[raw]))
+                bad.setdefault(index, []).append((name, messages[raw]))
     return values
 
 
 def clients_from_grid(grid: list[list[str]]) -> tuple[list[Client], list[dict], int]:
     """Return ``(clients, errors, data_rows)`` from a grid whose header row is near the top."""
     start = _find_header(grid)
-    headers = [h.strip().lstrip("\ufeff") for h in grid[start]]
-    position = {}
-    for index, header in enumerate(headers):
-        position.setdefault(header, index)
-    missing = [col.header for col in REQUIRED if col.header not in position]
+    names = [h.strip().lstrip("\ufeff") for h in grid[start]]
+    position = headers.positions(names)
+    missing = headers.missing_message(names, position)
     if missing:
         # Name every missing column at once: the officer fixes the export in one go.
-        names = "、".join(f"“{name}”" for name in missing)
-        raise InputError(
-            f"缺少必填列{names}。请按模板补上这些列（表头写在第一行）。",
-            field="file",
-            column=missing[0],
-        )
+        raise InputError(missing, field="file")
 
     # Blank lines between blocks are common in exports; row numbers count them.
     numbered = [
@@ -100,14 +93,16 @@ def clients_from_grid(grid: list[list[str]]) -> tuple[list[Client], list[dict], 
     numbers = [number for number, _ in numbered]
     # Transpose in C: one tuple per spreadsheet column, short rows padded.
     grid_columns = list(zip_longest(*(raw for _, raw in numbered), fillvalue=""))
+    # Rows shorter than the header (trailing empty cells dropped by the export).
+    grid_columns += [("",) * len(numbered)] * (len(names) - len(grid_columns))
     bad: dict[int, list] = {}
     columns = []
     for col in COLUMNS:
-        index = position.get(col.header)
+        index = position.get(col.key)
         if index is None:
             columns.append([_PARSERS[col.kind]("", col)] * len(numbered))
             continue
-        columns.append(_column(grid_columns[index], col, bad))
+        columns.append(_column(grid_columns[index], col, names[index], bad))
 
     clients: list[Client] = []
     seen: dict[str, int] = {}

@@ -7,6 +7,8 @@ Pure standard library. Declared actions (tools/api.py): ``run`` (the answer) and
 from __future__ import annotations
 
 from tools.api import API
+from tools.errors import InputError
+from tools.retention.fields import ACCOUNT
 from tools.retention.grid import layout
 from tools.retention.render import grid_html, result_html
 from tools.retention.rules import check, window
@@ -24,5 +26,17 @@ def run(data: dict):
 
 @api.action
 def preview(data: dict):
+    """One account as typed so far (its fields and the report month): how many months
+    were understood, what looks wrong, and the history laid out as the report prints it."""
     grid = layout(data)
+    grid["warnings"] = _notes(data) if grid["months"] else []
     return grid, grid_html(grid)
+
+
+def _notes(data: dict) -> list[dict]:
+    account = {f.name: data.get(f.name) for f in ACCOUNT}
+    asked = {"report_month": data.get("report_month"), "today": data.get("today")}
+    try:
+        return check({**asked, "accounts": [account]})["warnings"]
+    except InputError:  # still being typed: the submit names the problem
+        return []

@@ -47,4 +47,5 @@ def layout(data: dict) -> dict:
         {"first": month_text(start + a), "last": month_text(start + b)}
         for a, b in C.episodes(history)
     ]
-    return {"rows": rows, "episodes": runs, "months": len(history)}
+    first, last = month_text(start), month_text(start + len(history) - 1)
+    return {"rows": rows, "episodes": runs, "months": len(history), "first": first, "last": last}

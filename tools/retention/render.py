@@ -15,15 +15,28 @@ MONTH_HEADS = "".join(f'<th scope="col">{m}月</th>' for m in range(1, 13))
 EPISODE_HEADS = ("状态", "这份报告上", "从哪个月的报告起不再显示", "法定删除期限")
 
 
+def _notes(notes: list[dict], key: str) -> str:
+    items = "".join(f"<li>{escape(n[key])}</li>" for n in notes)
+    return f'<ul class="kb-retention-notes">{items}</ul>' if notes else ""
+
+
 def result_html(result: dict, data: dict) -> str:
     win = result["window"]
     report = win["last"]
     parts = [
         '<div class="kb-retention-result">',
         "<h2>查询结果</h2>",
-        f'<p class="kb-retention-window"><strong>{report} 查询的报告</strong>'
-        f"显示 {win['first']} 至 {win['last']} 这 60 个月的逐月还款记录。</p>",
     ]
+    if result["warnings"]:
+        parts.append(
+            '<div class="admonition warning"><p class="admonition-title">请先核对</p>'
+            f"{_notes(result['warnings'], 'text')}<p>这些不影响下面的答案，"
+            "但抄错的代码或日期会让答案不对。</p></div>"
+        )
+    parts.append(
+        f'<p class="kb-retention-window"><strong>{report} 查询的报告</strong>'
+        f"显示 {win['first']} 至 {win['last']} 这 60 个月的逐月还款记录。</p>"
+    )
     for account, raw in zip(result["accounts"], data["accounts"], strict=True):
         parts.append(_account(account, raw, win, report))
     parts.append("</div>")
@@ -79,6 +92,10 @@ def _episode_table(episodes: list[dict], report: str) -> str:
 def grid_html(grid: dict) -> str:
     if not grid["rows"]:
         return '<p class="kb-retention-hint">填写还款记录后，这里会按报告的样式逐月排开。</p>'
+    understood = (
+        f'<p class="kb-retention-understood">你填了 {grid["months"]} 个月：'
+        f"{span(grid['first'], grid['last'])}</p>{_notes(grid['warnings'], 'message')}"
+    )
     body = []
     for row in grid["rows"]:
         cells = []
@@ -98,11 +115,9 @@ def grid_html(grid: dict) -> str:
     found = "；".join(
         f"第 {n} 段 {span(r['first'], r['last'])}" for n, r in enumerate(runs, start=1)
     )
-    note = f"共 {grid['months']} 个月，识别出 {len(runs)} 段逾期" + (
-        f"：{found}。" if runs else "。"
-    )
+    note = f"识别出 {len(runs)} 段逾期" + (f"：{found}。" if runs else "。")
     return (
-        '<table class="kb-retention-grid">'
+        understood + '<table class="kb-retention-grid">'
         "<caption>还款记录预览（框内为报告显示的月份）"
         f'</caption><thead><tr><th scope="col">年份</th>{MONTH_HEADS}</tr></thead>'
         f'<tbody>{"".join(body)}</tbody></table><p class="kb-retention-hint">{note}</p>'

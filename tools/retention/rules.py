@@ -9,6 +9,7 @@ from tools.common.dates import blank, date_input, month_input, this_month
 from tools.common.months import add_years, month_of, month_text, months_span
 from tools.errors import InputError
 from tools.retention import codes as C
+from tools.retention import consistency
 from tools.retention.fields import LABELS
 
 WINDOW = 60  # months of repayment history on a second-generation report
@@ -50,7 +51,11 @@ def check(data: dict) -> dict:
         )
     first, last = window_of(report)
     results = [_account(acc, number, report) for number, acc in enumerate(accounts, start=1)]
-    return {"window": {"first": month_text(first), "last": month_text(last)}, "accounts": results}
+    return {
+        "window": {"first": month_text(first), "last": month_text(last)},
+        "accounts": results,
+        "warnings": [note for account in results for note in account["warnings"]],
+    }
 
 
 def _account(acc, number: int, report: int) -> dict:
@@ -65,7 +70,7 @@ def _account(acc, number: int, report: int) -> dict:
     start = opened if start is None else start
     base = {"name": name or f"账户 {number}"}
     if report < opened:
-        return {**base, "record_shown": False, "shown_months": None, "episodes": []}
+        return {**base, "record_shown": False, "shown_months": None, "episodes": [], "warnings": []}
     if settled is not None and settled < opened:
         raise InputError(
             f"结清月份 {month_text(settled)} 早于开户月份 {month_text(opened)}。",
@@ -100,7 +105,14 @@ def _account(acc, number: int, report: int) -> dict:
     top = min(report, settled) if settled_by_report else report
     low = max(window_of(report)[0], opened)
     shown = {"first": month_text(low), "last": month_text(top)} if low <= top else None
-    return {**base, "record_shown": True, "shown_months": shown, "episodes": episodes}
+    notes = consistency.notes(history, start, settled, report, runs, repaid, who)
+    return {
+        **base,
+        "record_shown": True,
+        "shown_months": shown,
+        "episodes": episodes,
+        "warnings": notes,
+    }
 
 
 def _optional_month(value, field: str, who: dict) -> int | None:
