@@ -16,8 +16,8 @@ from tests.browser import THIS_MONTH
 from tests.priority_rows import BIG, as_csv, row
 from tools.priority import compute, synthetic
 from tools.priority.export import plan_csv
-from tools.priority.model import MODES
 from tools.priority.planner import display_order
+from tools.priority.rules import MODES
 
 pytestmark = pytest.mark.e2e
 SAMPLE = Path(__file__).resolve().parents[2] / "docs/tools/examples/priority/sample-portfolio.csv"

@@ -14,8 +14,8 @@ import pytest
 from tests.priority_rows import BIG, DUE, MONTH, MUST, NO_SAMPLE, row
 from tools import dispatch, priority
 from tools.priority import plans, synthetic
-from tools.priority.model import MODES
 from tools.priority.planner import TIER_RANK, display_order
+from tools.priority.rules import MODES
 from tools.priority.views import PAGE_SIZE, View
 
 BIG_PLAN = {"rows": synthetic.portfolio(1000, 3, MONTH), "settings": {"month": MONTH}}

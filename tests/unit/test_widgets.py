@@ -12,7 +12,7 @@ import pytest
 
 from tools.build import widgets
 from tools.build.hook_shortcodes import on_page_markdown
-from tools.priority import columns, model, settings
+from tools.priority import columns, rules, settings
 from tools.priority.headers import VARIANTS
 from tools.retention import check
 from tools.retention.fields import ACCOUNT, REPORT_MONTH
@@ -58,7 +58,7 @@ class Controls(HTMLParser):
 @pytest.mark.parametrize(
     ("markdown", "html"),
     [
-        ("逾期 <!-- md:rule priority.notice_dpd --> 天", f"逾期 {model.NOTICE_DPD} 天"),
+        ("逾期 <!-- md:rule priority.notice_dpd --> 天", f"逾期 {rules.NOTICE_DPD} 天"),
         ("窗口 <!-- md:rule retention.window --> 个月", "窗口 60 个月"),
         ("<!-- md:columns priority -->", widgets.columns_table()),
         ("示例 <!-- md:sample priority --> 户", f"示例 {widgets.sample_clients(DOCS)} 户"),

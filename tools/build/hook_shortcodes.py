@@ -18,18 +18,19 @@ import re
 from pathlib import Path
 
 from tools.build import widgets
-from tools.priority import model, planner
-from tools.retention import rules
+from tools.priority import planner
+from tools.priority import rules as priority_rules
+from tools.retention import rules as retention_rules
 
 SHORTCODE = re.compile(r"<!-- md:(\w+)(.*?) -->")
 # The rule constants pages may quote, by the name they use.
 RULES = {
-    "priority.notice_dpd": model.NOTICE_DPD,
-    "priority.bullet_days": model.BULLET_DAYS,
+    "priority.notice_dpd": priority_rules.NOTICE_DPD,
+    "priority.bullet_days": priority_rules.BULLET_DAYS,
     "priority.weeks": planner.WEEKS,
-    "retention.window": rules.WINDOW,
-    "retention.window_years": rules.WINDOW // 12,
-    "retention.years": rules.RETENTION_YEARS,
+    "retention.window": retention_rules.WINDOW,
+    "retention.window_years": retention_rules.WINDOW // 12,
+    "retention.years": retention_rules.RETENTION_YEARS,
 }
 
 

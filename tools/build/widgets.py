@@ -168,9 +168,9 @@ def priority_widget(docs: Path, link) -> str:
         "data-sample": link(PRIORITY_SAMPLE.path),
         "data-sample-month": month,
         # What the file line says: {name} is the chosen file's name.
-        "data-said-sample": f"已载入示例数据（按 {month} 编制，计划月份已设为 {month}）",
-        "data-said-file": "已选择：{name}",
-        "data-said-month-back": f"示例数据是按 {month} 编制的，计划月份已改回默认（本月）",
+        "data-sample-note": f"已载入示例数据（按 {month} 编制，计划月份已设为 {month}）",
+        "data-file-note": "已选择：{name}",
+        "data-month-back-note": f"示例数据是按 {month} 编制的，计划月份已改回默认（本月）",
     }
     return shell("priority", form, data)
 

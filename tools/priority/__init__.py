@@ -12,7 +12,7 @@ import gc
 
 from tools.api import API
 from tools.common.dates import this_month
-from tools.priority import model, parse, planner, plans, render, settings
+from tools.priority import parse, planner, plans, render, rules, settings
 from tools.priority.export import plan_csv
 from tools.priority.views import View
 
@@ -24,7 +24,7 @@ def compute(data: dict) -> dict:
     chosen = settings.validate(data.get("settings"), this_month(data))
     clients, errors, data_rows = parse.read(data)
     result = planner.build(clients, chosen)
-    warnings = [w for c in clients for w in model.warnings(c, chosen["as_of"])]
+    warnings = [w for c in clients for w in rules.warnings(c, chosen["as_of"])]
     warnings.sort(key=lambda w: w["row"])
     visits = result["visits"]
     tiers = {t: 0 for t in planner.TIERS}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from tools.priority.model import MODES, PURPOSES
 from tools.priority.planner import TIER_LABELS, display_order
+from tools.priority.rules import MODES, PURPOSES
 
 HEADERS = (
     "周次", "区域", "序号", "客户编号", "客户名称", "层级", "得分",

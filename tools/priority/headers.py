@@ -89,18 +89,18 @@ def _closeness(header: str, col: Column) -> float:
 def _suggestions(missing: list[Column], named: list[str]) -> list[str]:
     """For each header read as no column: what it differs in (a near miss), or the
     missing column it is closest to (at most one each, and only when close)."""
-    said = []
+    hints = []
     for header in (h for h in named if column_of(h) is None):
         miss = _NEAR.get(clean(header))
         wanted = {col.key: col for col in missing}
         if miss:
             if miss[0] in wanted:
-                said.append(f"“{header}”：{miss[1]}，不能当作“{wanted[miss[0]].header}”")
+                hints.append(f"“{header}”：{miss[1]}，不能当作“{wanted[miss[0]].header}”")
             continue
         best = max(missing, key=lambda col: _closeness(header, col))
         if _closeness(header, best) >= CLOSE:
-            said.append(f"“{header}”是不是“{best.header}”？是的话请把表头改成“{best.header}”")
-    return said
+            hints.append(f"“{header}”是不是“{best.header}”？是的话请把表头改成“{best.header}”")
+    return hints
 
 
 def missing_message(headers: list[str], found: dict[str, int]) -> str | None:

@@ -47,15 +47,15 @@ _PARSERS = {
 _BAD = object()  # marks a cell that failed to parse
 
 
-def _column(cells_: tuple[str, ...], col: Column, name: str, bad: dict[int, list]) -> list:
+def _column(texts: tuple[str, ...], col: Column, name: str, bad: dict[int, list]) -> list:
     """Parse one column (``name``: its header in the file); each distinct text once
     (exports repeat dates, flags, amounts)."""
     if col.kind == "text" and not col.required:
-        return list(map(str.strip, cells_))
+        return list(map(str.strip, texts))
     parse = _PARSERS[col.kind]
     memo: dict[str, object] = {}
     messages: dict[str, str] = {}
-    for raw in set(cells_):
+    for raw in set(texts):
         text = raw.strip()
         if col.required and not text:
             memo[raw], messages[raw] = _BAD, "必填，不能为空"
@@ -64,9 +64,9 @@ def _column(cells_: tuple[str, ...], col: Column, name: str, bad: dict[int, list
             memo[raw] = parse(text, col)
         except ReadError as err:
             memo[raw], messages[raw] = _BAD, str(err)
-    values = list(map(memo.__getitem__, cells_))
+    values = list(map(memo.__getitem__, texts))
     if messages:
-        for index, raw in enumerate(cells_):
+        for index, raw in enumerate(texts):
             if raw in messages:
                 bad.setdefault(index, []).append((name, messages[raw]))
     return values

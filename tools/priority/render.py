@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from html import escape
 
-from tools.priority.model import MODES, PURPOSES
-from tools.priority.planner import TIER_LABELS, WHY
+from tools.priority.planner import LEFT_OUT, TIER_LABELS
+from tools.priority.rules import MODES, PURPOSES
 from tools.priority.views import LISTS, View, ordered, page_rows, pages
 
 LISTED = 200  # error and warning rows shown; the rest are counted
@@ -47,7 +47,7 @@ COLUMNS = {
     "purpose": ("目的", lambda e: PURPOSES[e["purpose"]]),
     "mode": ("方式", lambda e: MODES[e["mode"]]),
     "next_check": ("下次检查", lambda e: e["next_check"]),
-    "why": ("说明", lambda e: WHY[e["why"]]),
+    "why": ("说明", lambda e: LEFT_OUT[e["why"]]),
 }
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 
-from tools.priority.model import MODES, PURPOSES
-from tools.priority.planner import TIER_RANK, WHY, display_order
+from tools.priority.planner import LEFT_OUT, TIER_RANK, display_order
+from tools.priority.rules import MODES, PURPOSES
 
 PAGE_SIZE = 100
 # The columns of each list, in the order the page shows them.
@@ -31,7 +31,7 @@ def _declared(table: dict) -> dict:
     return {key: place for place, key in enumerate(table)}
 
 
-_PURPOSE, _MODE, _WHY = _declared(PURPOSES), _declared(MODES), _declared(WHY)
+_PURPOSE, _MODE, _LEFT_OUT = _declared(PURPOSES), _declared(MODES), _declared(LEFT_OUT)
 SORT_KEYS = {
     "week": lambda e: e["week"],
     "area": lambda e: _collate(e["area"]),
@@ -41,7 +41,7 @@ SORT_KEYS = {
     "purpose": lambda e: _PURPOSE[e["purpose"]],
     "mode": lambda e: _MODE[e["mode"]],
     "next_check": lambda e: e["next_check"],
-    "why": lambda e: _WHY[e["why"]],
+    "why": lambda e: _LEFT_OUT[e["why"]],
 }
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from tools.common.months import month_of, month_text
 from tools.common.where import located
-from tools.retention import codes as C
+from tools.retention import codes
 
 # A report's grid can end a month or two before the report month (the lender reports
 # monthly, with a delay); a longer gap means months were left out.
@@ -24,7 +24,7 @@ def _cure(history: str, last: int, settled: int | None, start: int) -> tuple[int
     the next N, C or G, else the settlement."""
     for place in range(last + 1, len(history)):
         code = history[place]
-        if code in C.CURES_LATER:
+        if code in codes.CURES_LATER:
             month = month_text(start + place)
             return start + place, f"还款记录在 {month} 已是“{code}”，说明那时已还清"
     if settled is not None:

@@ -5,17 +5,17 @@ from __future__ import annotations
 from tools.common.dates import ReadError, blank, month_input, read_month, this_month
 from tools.common.months import month_text
 from tools.errors import InputError
-from tools.retention import codes as C
+from tools.retention import codes
 from tools.retention.rules import window_of
 
 
 def layout(data: dict) -> dict:
     """Rows of cells for the history typed so far; the report month, when valid, marks
     which cells fall inside the report's 60-month window."""
-    history = C.normalize(data.get("history"))
+    history = codes.normalize(data.get("history"))
     if not history:
         return {"rows": [], "episodes": [], "months": 0}
-    C.check_known(history)
+    codes.check_known(history)
     raw_start = data.get("history_start") or data.get("opened")
     if not raw_start:
         raise InputError("先填写开户月份，才能把代码排到对应的月份。", field="opened")
@@ -38,14 +38,14 @@ def layout(data: dict) -> dict:
                 else {
                     "month": month_text(month),
                     "code": code,
-                    "adverse": code in C.ADVERSE,
+                    "adverse": code in codes.ADVERSE,
                     "shown": lo is not None and lo <= month <= hi,
                 }
             )
         rows.append({"year": year, "cells": cells})
     runs = [
         {"first": month_text(start + a), "last": month_text(start + b)}
-        for a, b in C.episodes(history)
+        for a, b in codes.episodes(history)
     ]
     first, last = month_text(start), month_text(start + len(history) - 1)
     return {"rows": rows, "episodes": runs, "months": len(history), "first": first, "last": last}

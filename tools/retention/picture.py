@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 
 from tools.common.months import month_text, span
-from tools.retention import codes as C
+from tools.retention import codes
 
 STRIP, ROW = 16, 14  # heights (px) of the month strip and of each episode's row
 COLOURS = {"adverse": "#d84315", "normal": "#43a047", "closed": "#1e88e5", "other": "#9e9e9e"}
@@ -29,7 +29,7 @@ def _month(text: str) -> int:
 
 
 def _kind(code: str) -> str:
-    if code in C.ADVERSE:
+    if code in codes.ADVERSE:
         return "adverse"
     return {"N": "normal", "C": "closed", "G": "closed"}.get(code, "other")
 
@@ -135,6 +135,6 @@ def timeline(account: dict, window: dict, report: str, history: list[tuple[str, 
     )
 
 
-def history_months(start: str, codes: str) -> list[tuple[str, str]]:
+def history_months(start: str, history: str) -> list[tuple[str, str]]:
     base = _month(start)
-    return [(month_text(base + i), code) for i, code in enumerate(codes)]
+    return [(month_text(base + i), code) for i, code in enumerate(history)]

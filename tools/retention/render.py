@@ -7,7 +7,7 @@ from html import escape
 
 from tools.common.dates import read_month
 from tools.common.months import month_text, span
-from tools.retention import codes as C
+from tools.retention import codes
 from tools.retention.explain import account_sentences, deadline_text
 from tools.retention.picture import history_months, timeline
 
@@ -54,7 +54,7 @@ def _account(account: dict, raw: dict, win: dict, report: str) -> str:
         if account["episodes"]:
             parts.append(_episode_table(account["episodes"], report))
         start = raw.get("history_start") or raw.get("opened")
-        months = history_months(_month_key(start), C.normalize(raw.get("history")))
+        months = history_months(_month_key(start), codes.normalize(raw.get("history")))
         parts.append(timeline(account, win, report, months))
     parts.append("</section>")
     return "".join(parts)
@@ -106,7 +106,7 @@ def grid_html(grid: dict) -> str:
             classes = ["kb-retention-adverse" if cell["adverse"] else "kb-retention-ok"]
             if cell["shown"]:
                 classes.append("kb-retention-in")
-            tip = f"{cell['month']} {C.MEANING[cell['code']]}"
+            tip = f"{cell['month']} {codes.MEANING[cell['code']]}"
             cells.append(
                 f'<td class="{" ".join(classes)}" title="{escape(tip)}">{escape(cell["code"])}</td>'
             )

@@ -8,8 +8,7 @@ from datetime import date
 from tools.common.dates import blank, date_input, month_input, this_month
 from tools.common.months import add_years, month_of, month_text, months_span
 from tools.errors import InputError
-from tools.retention import codes as C
-from tools.retention import consistency
+from tools.retention import codes, consistency
 from tools.retention.fields import LABELS
 
 WINDOW = 60  # months of repayment history on a second-generation report
@@ -77,21 +76,21 @@ def _account(acc, number: int, report: int) -> dict:
             field="settled",
             **who,
         )
-    history = C.normalize(acc.get("history"), who)
+    history = codes.normalize(acc.get("history"), who)
     if not history:
         raise InputError("请填写还款记录（每月一个状态代码，如 NNN1NN）。", field="history", **who)
-    C.check_known(history, who)
+    codes.check_known(history, who)
     end = start + len(history) - 1
     _check_end(end, report, LABELS["report_month"], history, start, who)
     if settled is not None:
         _check_end(end, settled, LABELS["settled"], history, start, who)
     # A settlement after the report month is not known to that report.
     settled_by_report = settled is not None and settled <= report
-    runs = C.episodes(history)
+    runs = codes.episodes(history)
     repaid = _repaid_dates(acc.get("repaid_on"), runs, start, who)
     episodes = []
     for (lo, hi), paid in zip(runs, repaid, strict=True):
-        is_cured = C.cured(history, hi, settled_by_report)
+        is_cured = codes.cured(history, hi, settled_by_report)
         if paid is not None and not is_cured:
             months = months_span(start + lo, start + hi)
             raise InputError(
