@@ -15,7 +15,7 @@ const reportField = (root) => control(root, "report_month");
 function renumber(root) {
   const boxes = accounts(root);
   boxes.forEach((box, i) => {
-    box.querySelector("legend").textContent = `账户 ${i + 1}`;
+    box.querySelector("legend").textContent = box.dataset.legend.replace("{n}", i + 1);
     for (const input of controls(box)) {
       const label = input.closest(".kb-tool-field").querySelector("label");
       const hint = input.closest(".kb-tool-field").querySelector("small");

@@ -213,7 +213,9 @@ def retention_widget(docs: Path, link) -> str:
     short = [f for f in ACCOUNT if f.kind in ("month", "text")]
     long = [f for f in ACCOUNT if f not in short]
     account = (
-        '<fieldset class="kb-retention-account" data-role="account"><legend>账户 1</legend>'
+        # The page numbers the accounts it adds with the same words ({n}: the place).
+        '<fieldset class="kb-retention-account" data-role="account" data-legend="账户 {n}">'
+        "<legend>账户 1</legend>"
         '<div class="kb-tool-grid">'
         + "".join(_retention_field(f, "-1") for f in short)
         + "</div>"
