@@ -166,6 +166,7 @@ def test_bad_cells_leave_the_row_out_and_keep_the_rest(cells, column, words):
     data = ok({"rows": [row("BAD", **cells), row("GOOD"), BIG]})
     (error,) = data["errors"]
     assert error["row"] == 2 and error["column"] == column and words in error["message"]
+    assert error["id"] == "BAD"
     ids = {v["id"] for v in data["visits"] + data["not_planned"]}
     assert ids == {"GOOD", "BIG"}
     assert data["summary"]["bad_rows"] == 1 and data["summary"]["valid"] == 2

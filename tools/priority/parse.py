@@ -117,8 +117,9 @@ def clients_from_grid(grid: list[list[str]]) -> tuple[list[Client], list[dict], 
             continue
         seen[client.id] = client.row
         clients.append(client)
+    ids = grid_columns[position["id"]]  # as typed: the officer looks the row up by it
     errors = [
-        {"row": numbers[index], "column": column, "message": message}
+        {"row": numbers[index], "id": ids[index].strip(), "column": column, "message": message}
         for index in sorted(bad)
         for column, message in bad[index]
     ]
