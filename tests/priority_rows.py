@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from tools.priority import plan
+from tools.priority import compute
 
 MONTH = "2026-12"
 
@@ -44,9 +44,7 @@ BIG = row("BIG", 贷款余额="10000000")
 
 
 def run(rows: list[dict], **settings) -> dict:
-    result = plan({"rows": rows, "settings": {"month": MONTH, **settings}})
-    assert result["ok"], result
-    return result["data"]
+    return compute({"rows": rows, "settings": {"month": MONTH, **settings}})
 
 
 def entry(data: dict, id_: str) -> dict:
@@ -57,6 +55,9 @@ def entry(data: dict, id_: str) -> dict:
 
 
 NO_SAMPLE = {"sample_min": 0, "sample_share": 0}
+MUST = {"逾期天数": "45", "五级分类": "关注", "上次回访日期": "2026-11-20"}  # must, score 75
+HIGH = {"信贷员标记": "是", "风险信号": "担保变化"}  # score 45
+DUE = {"上次回访日期": "2026-06-10"}  # next check 2026-12-07
 
 
 def one(**cells) -> dict:

@@ -1,29 +1,42 @@
-"""The one entry point the browser worker calls: ``tools.<tool>.<action>(input)``.
+"""The one entry point the browser worker calls: a declared action of a known tool.
 
 Input and output cross the JS boundary as JSON text (plus raw file bytes), so the
-tools stay plain dict-in, dict-out Python that the unit tests call directly.
+tools stay plain dict-in, dict-out Python that the unit tests call directly. The
+answer is the action's envelope, or ``{"needs": PACKAGE}`` when the input needs an
+optional package first: the worker installs it and calls again.
 """
 
 from __future__ import annotations
 
 import importlib
 import json
-import re
 
-_NAME = re.compile(r"^[a-z_]+$")
+from tools.api import API
+from tools.errors import NeedsPackage
+
+# The tools the page may call; each package declares its actions as ``api``.
+TOOLS = ("priority", "retention")
 
 
 def call(tool: str, action: str, payload: str, files: dict[str, bytes] | None = None) -> str:
-    """Run one tool action and return its envelope as JSON text.
+    """Run one declared action and return its envelope as JSON text.
 
     ``files`` maps input keys to file contents (bytes), merged into the input.
-    Unknown tools or actions raise: they are bugs in the page, not user errors.
+    An unknown tool or action raises: it is a bug in the page, not a user error.
     """
-    if not (_NAME.match(tool) and _NAME.match(action)) or action.startswith("_"):
-        raise ValueError(f"bad tool call {tool}.{action}")
-    module = importlib.import_module(f"tools.{tool}")
+    if tool not in TOOLS:
+        raise LookupError(f"no tool named {tool!r}")
+    api: API = importlib.import_module(f"tools.{tool}").api
+    answer = api.actions.get(action)
+    if answer is None:
+        raise LookupError(f"tools.{tool} declares no action {action!r}")
     data = json.loads(payload)
+    if not isinstance(data, dict):
+        raise TypeError(f"the input of {tool}.{action} must be a JSON object")
     for key, blob in (files or {}).items():
         data[key] = bytes(blob)
-    # Compact JSON: a 10,000-client plan is several MB to hand to the page.
-    return json.dumps(getattr(module, action)(data), ensure_ascii=False, separators=(",", ":"))
+    try:
+        reply = answer(data)
+    except NeedsPackage as need:
+        reply = {"needs": need.package}
+    return json.dumps(reply, ensure_ascii=False, separators=(",", ":"))

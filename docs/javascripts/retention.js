@@ -1,162 +1,141 @@
-// Glue for the retention tool (registers with kbTools): builds the input dict from
-// the form, keeps the account fieldsets numbered, loads the examples and asks Python
-// for the history grid preview. All rules and all HTML are in tools/retention.
-(() => {
-  const NAME = "retention";
-  const ACCOUNT_FIELDS = ["name", "opened", "settled", "history_start", "history", "repaid_on"];
-  const PREVIEW_FIELDS = ["opened", "history_start", "history"];
+// Glue for the retention tool, an ES module registering with the binder: sends the form
+// as the input dict, keeps the account fieldsets numbered, loads the examples and asks
+// Python for the live preview of each account. All rules and all HTML are in tools/retention.
+import { kbTools } from "./tools.js";
 
-  const accounts = (root) => [...root.querySelectorAll("[data-role=account]")];
-  const field = (box, name) => box.querySelector(`[data-field="${name}"]`);
-  const reportField = (root) => field(root, "report_month");
+const NAME = "retention";
+const PREVIEW_DELAY = 250;  // ms after the last key press
 
-  // The browser's month, not Pyodide's clock (which is UTC).
-  function thisMonth() {
-    const now = new Date();
-    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
-  }
+const accounts = (root) => [...root.querySelectorAll("[data-role=account]")];
+const controls = (box) => [...box.querySelectorAll("[name]")];
+const control = (box, name) => box.querySelector(`[name="${name}"]`);
+const reportField = (root) => control(root, "report_month");
 
-  // "2019-08-15, , 2021-03-02" -> ["2019-08-15", null, "2021-03-02"]; empty -> [].
-  function splitDates(text) {
-    const parts = text.split(/[,，;；、]/).map((s) => s.trim() || null);
-    while (parts.length && parts[parts.length - 1] === null) parts.pop();
-    return parts;
-  }
-
-  function renumber(root) {
-    const boxes = accounts(root);
-    boxes.forEach((box, i) => {
-      box.querySelector("legend").textContent = `账户 ${i + 1}`;
-      for (const name of ACCOUNT_FIELDS) {
-        const id = `retention-${name}-${i + 1}`;
-        field(box, name).id = id;
-        box.querySelector(`[data-label="${name}"]`).htmlFor = id;
+// Ids follow the account's place, so each label keeps pointing at its own field.
+function renumber(root) {
+  const boxes = accounts(root);
+  boxes.forEach((box, i) => {
+    box.querySelector("legend").textContent = box.dataset.legend.replace("{n}", i + 1);
+    for (const input of controls(box)) {
+      const label = input.closest(".kb-tool-field").querySelector("label");
+      const hint = input.closest(".kb-tool-field").querySelector("small");
+      input.id = `retention-${input.name}-${i + 1}`;
+      label.htmlFor = input.id;
+      if (hint) {
+        hint.id = `${input.id}-hint`;
+        input.setAttribute("aria-describedby", hint.id);
       }
-      box.querySelector("[data-action=remove]").hidden = boxes.length === 1;
-    });
-  }
-
-  function addAccount(root) {
-    const boxes = accounts(root);
-    const box = boxes[0].cloneNode(true);
-    for (const name of ACCOUNT_FIELDS) {
-      const input = field(box, name);
-      input.value = "";
-      input.removeAttribute("aria-invalid");
-      input.removeAttribute("aria-describedby");
     }
-    box.querySelector("[data-role=preview]").replaceChildren();
-    boxes[boxes.length - 1].after(box);
-    renumber(root);
-    return box;
-  }
+    box.querySelector("[data-action=remove]").hidden = boxes.length === 1;
+  });
+}
 
-  function readAccount(box) {
-    const account = {};
-    for (const name of ACCOUNT_FIELDS) account[name] = field(box, name).value.trim();
-    account.repaid_on = splitDates(account.repaid_on);
-    return account;
+function addAccount(root) {
+  const boxes = accounts(root);
+  const box = boxes[0].cloneNode(true);
+  for (const input of controls(box)) {
+    input.value = "";
+    input.removeAttribute("aria-invalid");
   }
+  box.querySelector("[data-role=preview]").replaceChildren();
+  boxes[boxes.length - 1].after(box);
+  renumber(root);
+  return box;
+}
 
-  // Live grid preview, made by Python; stale answers are dropped.
-  function preview(root, box) {
-    clearTimeout(box._previewTimer);
-    box._previewTimer = setTimeout(async () => {
-      const input = { report_month: reportField(root).value.trim() };
-      for (const name of PREVIEW_FIELDS) input[name] = field(box, name).value.trim();
-      box._previewTicket = (box._previewTicket || 0) + 1;
-      const ticket = box._previewTicket;
-      const target = box.querySelector("[data-role=preview]");
-      try {
-        const envelope = await window.kbTools.call(NAME, input, { action: "preview" });
-        if (ticket !== box._previewTicket) return;
-        if (envelope.ok) target.innerHTML = envelope.html;
-        else {
-          const note = document.createElement("p");
-          note.className = "kb-ret-preview-error";
-          note.textContent = envelope.error.message;
-          target.replaceChildren(note);
-        }
-      } catch {
-        target.replaceChildren();  // the submit path reports a broken worker
+const readAccount = (box) => Object.fromEntries(controls(box).map((el) => [el.name, el.value]));
+
+// Live preview of one account, made by Python; stale answers are dropped.
+function preview(root, box) {
+  clearTimeout(box._previewTimer);
+  box._previewTimer = setTimeout(async () => {
+    const input = { report_month: reportField(root).value, ...readAccount(box) };
+    box._previewTicket = (box._previewTicket || 0) + 1;
+    const ticket = box._previewTicket;
+    const target = box.querySelector("[data-role=preview]");
+    try {
+      const envelope = await kbTools.call(NAME, input, { action: "preview" });
+      if (ticket !== box._previewTicket) return;
+      if (envelope.ok) target.innerHTML = envelope.html;
+      else {
+        const note = document.createElement("p");
+        note.className = "kb-retention-preview-error";
+        note.textContent = envelope.error.message;
+        target.replaceChildren(note);
       }
-    }, 250);
-  }
+    } catch {
+      target.replaceChildren();  // the submit path reports a broken worker
+    }
+  }, PREVIEW_DELAY);
+}
 
-  async function loadExample(root, key) {
-    const url = new URL(`${root.dataset.examples}${key}.json`, document.baseURI);
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
-    const { input } = await response.json();
-    reportField(root).value = input.report_month;
-    while (accounts(root).length < input.accounts.length) addAccount(root);
-    for (const box of accounts(root).slice(input.accounts.length)) box.remove();
-    renumber(root);
-    accounts(root).forEach((box, i) => {
-      const account = input.accounts[i];
-      for (const name of ACCOUNT_FIELDS) {
-        const value = account[name];
-        field(box, name).value = Array.isArray(value) ? value.map((v) => v || "").join(", ") : value || "";
-      }
-      preview(root, box);
-    });
-    window.kbTools.submit(root);
-  }
+async function loadExample(root, key) {
+  const url = new URL(`${root.dataset.examples}${key}.json`, document.baseURI);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  const { input } = await response.json();
+  reportField(root).value = input.report_month;
+  while (accounts(root).length < input.accounts.length) addAccount(root);
+  for (const box of accounts(root).slice(input.accounts.length)) box.remove();
+  renumber(root);
+  accounts(root).forEach((box, i) => {
+    for (const el of controls(box)) {
+      const value = input.accounts[i][el.name];
+      el.value = Array.isArray(value) ? value.map((v) => v || "").join(", ") : value || "";
+    }
+    preview(root, box);
+  });
+  kbTools.submit(root);
+}
 
-  function mount(root) {
-    if (root.dataset.retentionMounted) return;
-    root.dataset.retentionMounted = "1";
-    if (!reportField(root).value) reportField(root).value = thisMonth();
-    renumber(root);
-    root.addEventListener("click", (event) => {
-      const button = event.target.closest("button");
-      if (!button || !root.contains(button)) return;
-      if (button.dataset.action === "add") field(addAccount(root), "name").focus();
-      else if (button.dataset.action === "remove") {
-        button.closest("[data-role=account]").remove();
-        renumber(root);
-      } else if (button.dataset.example) {
-        loadExample(root, button.dataset.example).catch((err) => {
-          const box = root.querySelector("[data-role=error]");
-          box.textContent = `例子载入失败：${err.message}`;
-          box.hidden = false;
-        });
-      }
-    });
-    root.addEventListener("input", (event) => {
-      const box = event.target.closest("[data-role=account]");
-      if (box && PREVIEW_FIELDS.includes(event.target.dataset.field)) preview(root, box);
-      else if (event.target === reportField(root)) for (const b of accounts(root)) preview(root, b);
-    });
-    accounts(root).forEach((box) => { if (field(box, "history").value) preview(root, box); });
-  }
+function mount(root) {
+  if (root.dataset.retentionMounted) return;
+  root.dataset.retentionMounted = "1";
+  renumber(root);
+  root.addEventListener("click", (event) => {
+    const button = event.target.closest("button");
+    if (!button || !root.contains(button)) return;
+    if (button.dataset.action === "add") control(addAccount(root), "name").focus();
+    else if (button.dataset.action === "remove") {
+      button.closest("[data-role=account]").remove();
+      renumber(root);
+    } else if (button.dataset.example) {
+      loadExample(root, button.dataset.example).catch((err) => {
+        const box = root.querySelector("[data-role=error]");
+        box.textContent = `例子载入失败：${err.message}`;
+        box.hidden = false;
+      });
+    }
+  });
+  root.addEventListener("input", (event) => {
+    const box = event.target.closest("[data-role=account]");
+    if (box) preview(root, box);
+    else if (event.target === reportField(root)) for (const b of accounts(root)) preview(root, b);
+  });
+  for (const box of accounts(root)) if (control(box, "history").value) preview(root, box);
+}
 
-  function collect(root) {
-    return {
-      input: { report_month: reportField(root).value.trim(), accounts: accounts(root).map(readAccount) },
-    };
-  }
+function collect(root) {
+  return { input: { report_month: reportField(root).value, accounts: accounts(root).map(readAccount) } };
+}
 
-  // The input element an error names: the report month, or a field of the named account.
-  function findField(root, error) {
-    if (error.field === "report_month") return reportField(root);
-    const boxes = accounts(root);
-    const box = typeof error.account === "number"
-      ? boxes[error.account - 1]
-      : boxes.find((b) => field(b, "name").value.trim() === error.account);
-    if (!box) return null;
-    return ACCOUNT_FIELDS.includes(error.field) ? field(box, error.field) : field(box, "opened");
-  }
+// The input element an error names: the report month, or a field of the account at
+// the error's place (its fieldset, in order).
+function findField(root, error) {
+  if (error.field === "report_month") return reportField(root);
+  const box = accounts(root)[error.item - 1];
+  if (!box) return null;
+  return control(box, error.field) || control(box, "opened");
+}
 
-  // The binder has one error box per tool; move it next to the field it names so the
-  // message shows beside that field (back below the form when it names none).
-  function fieldFor(root, error) {
-    const input = findField(root, error);
-    const box = root.querySelector("[data-role=error]");
-    if (input) input.after(box);
-    else root.querySelector("form").after(box);
-    return input;
-  }
+// The binder has one error box per tool; move it next to the field it names so the
+// message shows beside that field (back below the form when it names none).
+function fieldFor(root, error) {
+  const input = findField(root, error);
+  const box = root.querySelector("[data-role=error]");
+  if (input) input.closest(".kb-tool-field").after(box);
+  else root.querySelector("form").after(box);
+  return input;
+}
 
-  window.kbTools.register(NAME, { mount, collect, fieldFor });
-})();
+kbTools.register(NAME, { mount, collect, fieldFor });

@@ -1,6 +1,7 @@
 // Module Web Worker: one per visit. Loads Pyodide and our wheel from the site
 // itself and answers {id, tool, action, input, files} with the tool's envelope.
-// No business logic here: everything is tools.dispatch.call in Python.
+// No business logic here: everything is tools.dispatch.call in Python, which may
+// first answer {needs: PACKAGE} (openpyxl for an .xlsx file): install, call again.
 const base = new URL("../", import.meta.url);          // the site root
 const pyodideURL = new URL("_pyodide/", base);
 const wheelsURL = new URL("_tools/", base);
@@ -113,13 +114,18 @@ self.onmessage = async ({ data: msg }) => {
     return;  // "fatal" was already posted; the page restarts the worker
   }
   try {
-    for (const extra of msg.needs || []) {
-      await install(runtime.pyodide, manifest.optional[extra] || []);
-    }
     const files = runtime.pyodide.toPy(msg.files || {});
-    const text = runtime.call(msg.tool, msg.action || "run", JSON.stringify(msg.input), files);
+    const payload = JSON.stringify(msg.input);
+    let reply = JSON.parse(runtime.call(msg.tool, msg.action, payload, files));
+    if (reply.needs) {
+      const wheels = manifest.optional[reply.needs];
+      if (!wheels) throw new Error(`no optional package ${reply.needs}`);
+      await install(runtime.pyodide, wheels);
+      reply = JSON.parse(runtime.call(msg.tool, msg.action, payload, files));
+      if (reply.needs) throw new Error(`${reply.needs} installed but still missing`);
+    }
     files.destroy();
-    post({ type: "result", id: msg.id, envelope: JSON.parse(text) });
+    post({ type: "result", id: msg.id, envelope: reply });
   } catch (err) {
     // A Python exception other than InputError is a bug: pass on its last line
     // (exception type and message), which is the short detail the page shows.

@@ -29,12 +29,12 @@ def priority(priority_tool):
 
 def check_by_keyboard(page, report_month: str, opened: str, history: str) -> None:
     """Fill one account of the retention checker and submit, by keyboard only."""
-    tab_to(page, '[data-field="report_month"]')
+    tab_to(page, '[name="report_month"]')
     page.keyboard.press("Control+A")
     page.keyboard.type(report_month)
-    tab_to(page, '[data-field="opened"]')
+    tab_to(page, '[name="opened"]')
     page.keyboard.type(opened)
-    tab_to(page, '[data-field="history"]')
+    tab_to(page, '[name="history"]')
     page.keyboard.type(history)
     tab_to(page, "[data-tool=retention] button[type=submit]")
     page.keyboard.press("Enter")

@@ -14,8 +14,10 @@ from playwright.sync_api import expect
 
 from tests.browser import THIS_MONTH
 from tests.priority_rows import BIG, as_csv, row
-from tools.priority import export, plan, synthetic
-from tools.priority.model import MODES
+from tools.priority import compute, synthetic
+from tools.priority.export import plan_csv
+from tools.priority.planner import display_order
+from tools.priority.rules import MODES
 
 pytestmark = pytest.mark.e2e
 SAMPLE = Path(__file__).resolve().parents[2] / "docs/tools/examples/priority/sample-portfolio.csv"
@@ -35,23 +37,24 @@ def upload(page, name: str, data: bytes, mime: str = "text/csv") -> None:
 
 def test_sample_plan_reason_and_export(tool):
     page = tool
-    month = page.evaluate(THIS_MONTH)
-    expect(page.locator("[name=month]")).to_have_value(month)
-    expect(page.locator("[name=seed]")).to_have_value(month)
+    # Blank means this month and a seed equal to the month: Python decides, from the page's date.
+    expect(page.locator("[name=month]")).to_have_value("")
+    expect(page.locator("[name=seed]")).to_have_value("")
 
     page.click("[data-action=sample]")
-    expected = plan({"csv": SAMPLE.read_bytes(), "settings": {"month": SAMPLE_MONTH}})["data"]
+    expected = compute({"csv": SAMPLE.read_bytes(), "settings": {"month": SAMPLE_MONTH}})
     result = page.locator("[data-role=result]")
-    expect(result.locator(".pp-title")).to_have_text(f"{SAMPLE_MONTH} 回访计划")
-    expect(page.locator("[name=seed]")).to_have_value(SAMPLE_MONTH)
-    visits = result.locator('table[data-list="visits"] tr.pp-row')
+    expect(result.locator(".kb-priority-title")).to_have_text(f"{SAMPLE_MONTH} 回访计划")
+    expect(page.locator("[name=month]")).to_have_value(SAMPLE_MONTH)
+    expect(result.locator(".kb-priority-settings")).to_contain_text(f"随机种子 {SAMPLE_MONTH}")
+    visits = result.locator('[data-list="visits"] tr.kb-priority-row')
     expect(visits).to_have_count(len(expected["visits"]))
     must = sum(v["tier"] == "must" for v in expected["visits"])
-    expect(result.locator(".pp-summary li").first).to_contain_text(str(must))
+    expect(result.locator(".kb-priority-summary li").first).to_contain_text(str(must))
 
     # The first row of the first week: its reasons open and close.
-    first = min(expected["visits"], key=lambda v: (v["week"], v["group"], v["rank"]))
-    button = visits.first.locator(".pp-expand")
+    first = display_order(expected["visits"])[0]
+    button = visits.first.locator(".kb-priority-expand")
     reasons = page.locator(f"#{button.get_attribute('aria-controls')}")
     expect(reasons).to_be_hidden()
     button.click()
@@ -67,7 +70,7 @@ def test_sample_plan_reason_and_export(tool):
     data = Path(download.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # the BOM that makes Excel read UTF-8
     text = data.decode("utf-8")
-    assert text == export({"visits": expected["visits"], "month": SAMPLE_MONTH})["data"]["csv"]
+    assert text == plan_csv(expected["visits"])
     table = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert table[0][:5] == ["周次", "区域", "序号", "客户编号", "客户名称"]
     assert table[1][3] == first["id"] and len(table) == len(expected["visits"]) + 1
@@ -83,19 +86,20 @@ def test_gbk_csv_shows_error_rows_and_warnings(tool):
     ]
     upload(page, "客户清单.csv", as_csv(rows).encode("gbk"))
     result = page.locator("[data-role=result]")
-    errors = result.locator(".pp-errors tbody tr")
+    errors = result.locator(".kb-priority-errors tbody tr")
     expect(errors).to_have_count(1)
     cells = errors.first.locator("td")
     expect(cells.nth(0)).to_have_text("3")  # the spreadsheet row (header = row 1)
     expect(cells.nth(2)).to_have_text("放款日期")
     expect(cells.nth(3)).to_contain_text("2026年2月30日")
     expect(result.locator(".admonition.failure")).to_contain_text("1 行数据有误")
-    warnings = result.locator(".pp-warnings tbody tr")
+    warnings = result.locator(".kb-priority-warnings tbody tr")
     expect(warnings).to_have_count(1)
     expect(warnings.first).to_contain_text("五级分类")
     expect(warnings.first).to_contain_text("至少应为次级")
-    expect(result.locator('table[data-list="visits"]')).to_contain_text("李秀英")
-    expect(result).not_to_contain_text("BADDATE")
+    expect(result.locator('[data-list="visits"]')).to_contain_text("李秀英")
+    expect(result.locator('[data-list="visits"]')).not_to_contain_text("BADDATE")
+    expect(cells.nth(1)).to_have_text("BADDATE")  # the bad row named by its client id
 
 
 def test_xlsx_upload(tool):
@@ -110,9 +114,9 @@ def test_xlsx_upload(tool):
     book.save(buf)
     mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     upload(page, "portfolio.xlsx", buf.getvalue(), mime)
-    table = page.locator('[data-role=result] table[data-list="visits"]')
+    table = page.locator('[data-role=result] [data-list="visits"]')
     expect(table).to_contain_text("赵桂兰", timeout=60_000)
-    expect(table.locator("tr.pp-row").first).to_contain_text(MODES["notice"])
+    expect(table.locator("tr.kb-priority-row").first).to_contain_text(MODES["notice"])
 
 
 def test_missing_column_marks_the_file_field(tool):
@@ -121,6 +125,7 @@ def test_missing_column_marks_the_file_field(tool):
     error = page.locator("[data-role=error]")
     expect(error).to_be_visible()
     expect(error).to_contain_text("缺少必填列“到期日期”")
+    expect(error).to_contain_text("表头里找到的列：客户编号、客户名称、放款日期、贷款余额。")
     expect(page.locator("[name=file]")).to_have_attribute("aria-invalid", "true")
 
 
@@ -128,36 +133,37 @@ def test_big_plan_pages_and_sorts(tool):
     page = tool
     rows = synthetic.portfolio(1500, 7, SAMPLE_MONTH)
     upload(page, "big.csv", as_csv(rows).encode())
-    expected = plan({"rows": rows, "settings": {"month": SAMPLE_MONTH}})["data"]
+    expected = compute({"rows": rows, "settings": {"month": SAMPLE_MONTH}})
     pages = -(-len(expected["visits"]) // 100)
     assert pages > 1
-    table = page.locator('[data-role=result] table[data-list="visits"]')
-    info = page.locator('.pp-pager[data-list="visits"] [data-role=page-info]')
+    table = page.locator('[data-role=result] [data-list="visits"]')
+    info = table.locator("[data-role=page-info]")
     expect(info).to_have_text(f"第 1 / {pages} 页，共 {len(expected['visits'])} 户")
-    expect(table.locator("tr.pp-row")).to_have_count(100)
-    page.locator('.pp-pager[data-list="visits"] [data-page="1"]').click()
+    expect(table.locator("tr.kb-priority-row")).to_have_count(100)
+    table.locator('[data-page="next"]').click()
     expect(info).to_contain_text(f"第 2 / {pages} 页")
+    expect(table.locator('[data-page="next"]')).to_be_focused()  # the keyboard stays put
 
+    score = table.locator('td[data-label="得分"]').first
     table.locator('button[data-sort="score"]').click()
     expect(table.locator('th[aria-sort="ascending"]')).to_have_count(1)
     expect(info).to_contain_text(f"第 1 / {pages} 页")
-    lowest = min(v["score"] for v in expected["visits"])
-    expect(table.locator("tr.pp-row").first.locator("td").nth(5)).to_have_text(str(lowest))
+    expect(score).to_have_text(str(min(v["score"] for v in expected["visits"])))
     table.locator('button[data-sort="score"]').click()
-    highest = max(v["score"] for v in expected["visits"])
-    expect(table.locator("tr.pp-row").first.locator("td").nth(5)).to_have_text(str(highest))
+    expect(score).to_have_text(str(max(v["score"] for v in expected["visits"])))
+    expect(table.locator('button[data-sort="score"]')).to_be_focused()
 
 
 def test_print_sheet_shows_plan_and_settings_only(tool):
     page = tool
     page.click("[data-action=sample]")
-    expect(page.locator(".pp-title")).to_be_visible()
+    expect(page.locator(".kb-priority-title")).to_be_visible()
     page.emulate_media(media="print")
-    expect(page.locator(".pp-form")).to_be_hidden()
+    expect(page.locator("[data-tool=priority] form")).to_be_hidden()
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
-    expect(page.locator(".pp-settings")).to_contain_text(f"计划月份 {SAMPLE_MONTH}")
-    expect(page.locator(".pp-signoff")).to_be_visible()
-    expect(page.locator('table[data-list="visits"]')).to_be_visible()
+    expect(page.locator(".kb-priority-settings")).to_contain_text(f"计划月份 {SAMPLE_MONTH}")
+    expect(page.locator(".kb-priority-signoff")).to_be_visible()
+    expect(page.locator('[data-list="visits"] table')).to_be_visible()
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
@@ -166,9 +172,9 @@ def test_plan_has_no_serious_accessibility_violations(tool, scheme):
     set_palette(page, scheme)
     try:
         page.click("[data-action=sample]")
-        expect(page.locator(".pp-title")).to_be_visible()
-        page.locator(".pp-expand").first.click()
-        page.locator(".pp-not-planned summary").click()
+        expect(page.locator(".kb-priority-title")).to_be_visible()
+        page.locator(".kb-priority-expand").first.click()
+        page.locator(".kb-priority-not-planned summary").click()
         violations = Axe().run(page).response["violations"]
     finally:
         set_palette(page, "default")
@@ -188,74 +194,99 @@ def set_palette(page, scheme: str) -> None:
     expect(body).to_have_attribute("data-md-color-scheme", scheme)
 
 
-RANKS_JS = """list => [...document.querySelectorAll(
-    `table[data-list="${list}"] tr.pp-row .pp-expand`)].map(
-    b => Number(b.getAttribute("aria-controls").split("-").pop()))"""
-
-
 def shown_ranks(page, list_name: str = "visits") -> list[int]:
     """The plan ranks of the rows on screen, top to bottom (from each row's reasons id)."""
-    return page.evaluate(RANKS_JS, list_name)
-
-
-def wait_for_ranks(page, expected: list[int]) -> None:
-    """The table is re-rendered after the worker answers: wait for the expected order."""
-    try:
-        page.wait_for_function(
-            f"expected => JSON.stringify(({RANKS_JS})('visits')) === JSON.stringify(expected)",
-            arg=expected,
-            timeout=10_000,
-        )
-    except Exception:
-        assert shown_ranks(page) == expected  # the failure shows both orders
+    buttons = page.locator(f'[data-list="{list_name}"] tr.kb-priority-row .kb-priority-expand')
+    return [
+        int(c.rsplit("-", 1)[1])
+        for c in buttons.evaluate_all("els => els.map(b => b.getAttribute('aria-controls'))")
+    ]
 
 
 def test_sort_by_week_tier_and_area_then_back_to_plan_order(tool):
     page = tool
     page.click("[data-action=sample]")
-    visits = plan({"csv": SAMPLE.read_bytes(), "settings": {"month": SAMPLE_MONTH}})["data"][
-        "visits"
-    ]
+    visits = compute({"csv": SAMPLE.read_bytes(), "settings": {"month": SAMPLE_MONTH}})["visits"]
     assert len(visits) <= 100  # one page: the whole order is on screen
     tier_rank = {"must": 0, "high": 1, "due": 2, "sample": 3}
-    plan_order = [
-        v["rank"] for v in sorted(visits, key=lambda v: (v["week"], v["group"], v["rank"]))
-    ]
-    table = page.locator('[data-role=result] table[data-list="visits"]')
-    expect(table.locator("tr.pp-row")).to_have_count(len(visits))
-    wait_for_ranks(page, plan_order)
+    plan_order = [v["rank"] for v in display_order(visits)]
+    table = page.locator('[data-role=result] [data-list="visits"]')
+    expect(table.locator("tr.kb-priority-row")).to_have_count(len(visits))
+    assert shown_ranks(page) == plan_order
 
     def click(key: str, direction: str | None) -> None:
         table.locator(f'button[data-sort="{key}"]').click()
+        sorted_heads = table.locator(f'th[aria-sort="{direction}"]')
         if direction:
-            head = table.locator(f'th[aria-sort="{direction}"] [data-sort="{key}"]')
-            expect(head).to_have_count(1)
+            expect(sorted_heads.locator(f'[data-sort="{key}"]')).to_have_count(1)
         else:
-            sorted_heads = table.locator('th[aria-sort="ascending"], th[aria-sort="descending"]')
-            expect(sorted_heads).to_have_count(0)
+            expect(
+                table.locator('th[aria-sort="ascending"], th[aria-sort="descending"]')
+            ).to_have_count(0)
 
     for key, value in (("week", lambda v: v["week"]), ("tier", lambda v: tier_rank[v["tier"]])):
         click(key, "ascending")
-        wait_for_ranks(
-            page, [v["rank"] for v in sorted(visits, key=lambda v: (value(v), v["rank"]))]
-        )
+        expect(table.locator(f'th[aria-sort="ascending"] [data-sort="{key}"]')).to_have_count(1)
+        assert shown_ranks(page) == [
+            v["rank"] for v in sorted(visits, key=lambda v: (value(v), v["rank"]))
+        ]
         click(key, "descending")
-        wait_for_ranks(
-            page, [v["rank"] for v in sorted(visits, key=lambda v: (-value(v), v["rank"]))]
-        )
+        assert shown_ranks(page) == [
+            v["rank"] for v in sorted(visits, key=lambda v: (-value(v), v["rank"]))
+        ]
         click(key, None)  # the third click restores the plan's own order
-        wait_for_ranks(page, plan_order)
+        assert shown_ranks(page) == plan_order
 
     # Areas sort as Chinese readers expect (pinyin collation), ties in plan rank.
     click("area", "ascending")
-    in_order = """() => { const c = new Intl.Collator("zh-Hans-CN");
-        const areas = [...document.querySelectorAll(
-            'table[data-list="visits"] tr.pp-row td:nth-child(3)')].map(td => td.textContent);
-        return areas.every((a, i) => !i || c.compare(areas[i - 1], a) <= 0); }"""
-    page.wait_for_function(in_order, timeout=10_000)
-    areas = table.locator("tr.pp-row td:nth-child(3)").all_inner_texts()
+    areas = table.locator('tr.kb-priority-row td[data-label="区域"]').all_inner_texts()
     assert len(set(areas)) > 1
+    in_order = page.evaluate(
+        """areas => { const c = new Intl.Collator("zh-Hans-CN");
+                      return areas.every((a, i) => !i || c.compare(areas[i - 1], a) <= 0); }""",
+        areas,
+    )
+    assert in_order, areas
     by_area = {}
     for area, rank in zip(areas, shown_ranks(page), strict=True):
         by_area.setdefault(area, []).append(rank)
     assert all(ranks == sorted(ranks) for ranks in by_area.values())
+
+
+def test_after_a_worker_restart_the_plan_asks_to_be_computed_again(site_server, page):
+    """A tool page of its own: restarting the worker breaks the shared page's runtime."""
+    page.goto(site_server.url + "tools/priority/")
+    page.click("[data-action=sample]")
+    result = page.locator("[data-role=result]")
+    table = result.locator('[data-list="visits"]')
+    expect(table.locator("tr.kb-priority-row").first).to_be_visible(timeout=60_000)
+    page.evaluate("kbTools.restart()")  # as a crash of the worker would
+    error = page.locator("[data-tool=priority] [data-role=error]")
+    for press in (
+        lambda: table.locator('button[data-sort="score"]').click(),
+        lambda: result.locator("[data-action=export]").click(),
+        lambda: result.locator("[data-action=print]").click(),
+    ):
+        press()
+        expect(error).to_contain_text("请重新计算", timeout=60_000)
+    expect(table.locator("th[aria-sort]")).to_have_count(0)  # the table stayed as it was
+    page.click("[data-tool=priority] button[type=submit]")
+    expect(error).to_be_hidden()
+    table.locator('button[data-sort="score"]').click()
+    expect(table.locator('th[aria-sort="ascending"]')).to_have_count(1)
+
+
+def test_own_file_after_the_sample_plans_the_default_month_again(tool):
+    page = tool
+    page.click("[data-action=sample]")
+    expect(page.locator(".kb-priority-title")).to_have_text(f"{SAMPLE_MONTH} 回访计划")
+    expect(page.locator("[data-role=file-name]")).to_contain_text(f"按 {SAMPLE_MONTH} 编制")
+    own = {"name": "我的客户.csv", "mimeType": "text/csv", "buffer": as_csv([row(), BIG]).encode()}
+    page.set_input_files("[name=file]", files=[own])
+    expect(page.locator("[name=month]")).to_have_value("")
+    said = page.locator("[data-role=file-name]")
+    expect(said).to_contain_text("已选择：我的客户.csv")
+    expect(said).to_contain_text("计划月份已改回默认（本月）")
+    page.click("button[type=submit]")
+    this_month = page.evaluate(THIS_MONTH)
+    expect(page.locator(".kb-priority-title")).to_have_text(f"{this_month} 回访计划")

@@ -33,8 +33,8 @@ def test_a_python_bug_is_reported_as_a_bug(retention_tool):
     )
     assert outcome is not None, "a call to a missing action resolved instead of failing"
     assert outcome["bug"] is True
-    # The short detail: the exception's last line, naming the missing action.
-    assert outcome["message"].startswith("AttributeError")
+    # The short detail: the exception's last line, naming the undeclared action.
+    assert outcome["message"].startswith("LookupError")
     assert "no_such_action" in outcome["message"]
     assert "\n" not in outcome["message"]
     # The worker survives a bug: the next call answers.
@@ -84,13 +84,13 @@ def test_a_stale_preview_answer_is_dropped(retention_tool):
         }"""
     )
     box = page.locator("[data-role=account]").first
-    page.fill('[data-field="report_month"]', "2024-06")
-    box.locator('[data-field="opened"]').fill("2020-01")
-    box.locator('[data-field="history"]').fill("1NN")  # first preview: held
+    page.fill('[name="report_month"]', "2024-06")
+    box.locator('[name="opened"]').fill("2020-01")
+    box.locator('[name="history"]').fill("1NN")  # first preview: held
     page.wait_for_function("() => window.__held.length === 1")
-    box.locator('[data-field="history"]').fill("NNNNNN")  # second preview: answered
+    box.locator('[name="history"]').fill("NNNNNN")  # second preview: answered
     preview = box.locator("[data-role=preview]")
-    expect(preview.locator("table.kb-ret-grid")).to_be_visible()
+    expect(preview.locator("table.kb-retention-grid")).to_be_visible()
     second = preview.inner_html()
     # The stale answer arrives last; once its promise has settled (and a task has
     # passed), the preview code has run for it.

@@ -1,4 +1,5 @@
-"""The worker's single entry point: JSON in, envelope JSON out; bugs propagate."""
+"""The worker's single entry point: declared actions only, JSON in, envelope JSON out;
+bugs propagate."""
 
 from __future__ import annotations
 
@@ -8,23 +9,29 @@ import types
 
 import pytest
 
-from tools import dispatch
-from tools.envelope import envelope
+from tools import dispatch, priority, retention
+from tools.api import API
 from tools.errors import InputError
 
 
 @pytest.fixture
 def echo_tool(monkeypatch):
-    def compute(data):
+    api = API()
+
+    @api.action
+    def run(data):
         if data.get("bad"):
             raise InputError("坏输入", field="x", row=2, column="客户编号")
         if data.get("crash"):
             raise ZeroDivisionError("boom")
-        return {"got": {k: len(v) if isinstance(v, bytes) else v for k, v in data.items()}}
+        got = {k: len(v) if isinstance(v, bytes) else v for k, v in data.items()}
+        return {"got": got}, f"<p>{len(got)}</p>"
 
     module = types.ModuleType("tools.echo")
-    module.run = lambda data: envelope(compute, lambda r: f"<p>{len(r['got'])}</p>", data)
+    module.api = api
+    module.helper = lambda data: {"raw": True}  # public, but not declared
     monkeypatch.setitem(sys.modules, "tools.echo", module)
+    monkeypatch.setattr(dispatch, "TOOLS", (*dispatch.TOOLS, "echo"))
 
 
 def test_ok_envelope_with_files_merged(echo_tool):
@@ -36,16 +43,9 @@ def test_ok_envelope_with_files_merged(echo_tool):
 
 def test_input_error_becomes_error_envelope(echo_tool):
     out = json.loads(dispatch.call("echo", "run", '{"bad": true}'))
-    assert out == {
-        "ok": False,
-        "error": {
-            "message": "坏输入",
-            "field": "x",
-            "account": None,
-            "row": 2,
-            "column": "客户编号",
-        },
-    }
+    assert out["ok"] is False
+    assert out["error"] == InputError("坏输入", field="x", row=2, column="客户编号").to_dict()
+    assert out["error"]["row"] == 2 and out["error"]["column"] == "客户编号"
 
 
 def test_other_exceptions_are_bugs_and_propagate(echo_tool):
@@ -53,7 +53,33 @@ def test_other_exceptions_are_bugs_and_propagate(echo_tool):
         dispatch.call("echo", "run", '{"crash": true}')
 
 
-@pytest.mark.parametrize("tool, action", [("echo", "_private"), ("../x", "run"), ("echo", "run()")])
-def test_bad_names_are_refused(echo_tool, tool, action):
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize(
+    ("tool", "action"),
+    [
+        ("echo", "helper"),  # public but not declared
+        ("echo", "_private"),
+        ("../x", "run"),
+        ("build", "run"),  # a package of tools, but no browser tool
+        ("priority", "compute"),  # the plan itself, for Python only
+        ("priority", "gc"),  # a module the package imports
+        ("retention", "check"),
+    ],
+)
+def test_only_declared_actions_of_known_tools_are_called(echo_tool, tool, action):
+    with pytest.raises(LookupError, match=action if tool in dispatch.TOOLS else tool):
         dispatch.call(tool, action, "{}")
+
+
+def test_input_must_be_an_object(echo_tool):
+    with pytest.raises(TypeError):
+        dispatch.call("echo", "run", "[1, 2]")
+
+
+@pytest.mark.parametrize("module", [priority, retention])
+def test_every_declared_action_answers_in_the_envelope(module):
+    """An empty input is no input: each action says so in an error envelope."""
+    assert module.api.actions
+    for name, answer in module.api.actions.items():
+        out = json.loads(dispatch.call(module.__name__.split(".")[-1], name, "{}"))
+        assert set(out) in ({"ok", "data", "html"}, {"ok", "error"}), (name, out)
+        assert answer.__name__ == name

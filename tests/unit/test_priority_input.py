@@ -9,19 +9,17 @@ import pytest
 from openpyxl import Workbook
 
 from tests.priority_rows import BIG, MONTH, NO_SAMPLE, as_csv, entry, row
-from tools.priority import plan
+from tools.priority import compute, headers, run
 
 SETTINGS = {"month": MONTH, **NO_SAMPLE}
 
 
 def ok(data: dict) -> dict:
-    result = plan({**data, "settings": SETTINGS})
-    assert result["ok"], result
-    return result["data"]
+    return compute({**data, "settings": SETTINGS})
 
 
 def fails(data: dict) -> dict:
-    result = plan({**data, "settings": SETTINGS})
+    result = run({**data, "settings": SETTINGS})
     assert not result["ok"]
     return result["error"]
 
@@ -135,20 +133,20 @@ def test_xlsx_first_sheet_with_real_dates_and_numbers():
     book.create_sheet("第二页").append(["别的表"])
     buf = io.BytesIO()
     book.save(buf)
-    data = ok({"xlsx": buf.getvalue()})
+    data = ok({"file": buf.getvalue(), "file_name": "客户.xlsx"})
     client = entry(data, "C1")
     assert client["name"] == "王建国" and client["score"] == 25 and client["balance"] == 100000
     assert entry(data, "BIG")["balance"] == 10_000_000
 
 
 def test_xlsx_that_is_not_a_workbook():
-    assert "xlsx" in fails({"xlsx": b"not a zip file"})["message"]
+    assert "xlsx" in fails({"file": b"not a zip file", "file_name": "a.XLSX"})["message"]
 
 
 @pytest.mark.parametrize(
     ("cells", "column", "words"),
     [
-        ({"放款日期": "2026-02-30"}, "放款日期", "有效日期"),
+        ({"放款日期": "2026-02-30"}, "放款日期", "2 月没有 30 日"),
         ({"放款日期": "下个月"}, "放款日期", "不是日期"),
         ({"到期日期": ""}, "到期日期", "必填"),
         ({"客户名称": " "}, "客户名称", "必填"),
@@ -168,6 +166,7 @@ def test_bad_cells_leave_the_row_out_and_keep_the_rest(cells, column, words):
     data = ok({"rows": [row("BAD", **cells), row("GOOD"), BIG]})
     (error,) = data["errors"]
     assert error["row"] == 2 and error["column"] == column and words in error["message"]
+    assert error["id"] == "BAD"
     ids = {v["id"] for v in data["visits"] + data["not_planned"]}
     assert ids == {"GOOD", "BIG"}
     assert data["summary"]["bad_rows"] == 1 and data["summary"]["valid"] == 2
@@ -189,15 +188,25 @@ def test_duplicate_id_names_the_first_row():
     [
         (
             {"csv": "客户编号,客户名称,放款日期,贷款余额\nA,甲,2026-01-01,1\n"},
-            "到期日期",
+            None,  # the column is missing: no place in the file to point at
             "缺少必填列",
         ),
         ({"csv": "这不是表格\n只是几行字\n"}, None, "没有找到表头"),
-        ({"csv": ""}, None, "空"),
+        ({"csv": " \n"}, None, "请选择"),  # a blank text box is no table
+        ({"file": b"", "file_name": "a.csv"}, None, "空"),
         ({"csv": b"\x00\x01\x02PNG\x89garbage\xff\xfe\xfd"}, None, "编码"),
         ({"csv": "\x00\x01PNG garbage \x89"}, None, "表头"),
         ({"csv": "客户编号,客户名称,放款日期,到期日期,贷款余额\n"}, None, "只有表头"),
         ({"csv": b"PK\x03\x04rest"}, None, ".xlsx"),
+        ({"file": b"PK\x03\x04rest", "file_name": "a.csv"}, None, "不是有效的 .xlsx"),
+        (
+            {
+                "file": "客户编号,客户名称,放款日期,到期日期,贷款余额\n".encode("gbk"),
+                "file_name": "a.csv",
+            },
+            None,
+            "只有表头",
+        ),
         ({"csv": b"\xd0\xcf\x11\xe0rest"}, None, ".xls"),
         ({}, None, "请选择"),
         ({"rows": "not a list"}, None, "rows"),
@@ -227,22 +236,100 @@ def test_unusable_input_is_an_input_error(data, column, words):
     ],
 )
 def test_bad_settings_name_their_field(settings, field):
-    result = plan({"rows": ROWS, "settings": settings})
+    result = run({"rows": ROWS, "settings": settings})
     assert not result["ok"] and result["error"]["field"] == field
     assert result["error"]["message"]
 
 
 @pytest.mark.parametrize("text", ["2026-12", "2026/12", "2026年12月", " 2026-12 "])
 def test_month_formats(text):
-    result = plan({"rows": ROWS, "settings": {"month": text}})
-    assert result["data"]["summary"]["month"] == "2026-12"
-    assert result["data"]["settings"]["seed"] == "2026-12"
+    data = compute({"rows": ROWS, "settings": {"month": text}})
+    assert data["summary"]["month"] == "2026-12"
+    assert data["settings"]["seed"] == "2026-12"
 
 
 def test_every_missing_required_column_is_named_at_once():
-    result = plan({"csv": "客户编号,客户名称\nA1,张三\n", "settings": {"month": "2026-12"}})
+    result = run({"csv": "客户编号,客户名称\nA1,张三\n", "settings": {"month": "2026-12"}})
     assert result["ok"] is False
     message = result["error"]["message"]
     for name in ("放款日期", "到期日期", "贷款余额"):
         assert f"“{name}”" in message
-    assert result["error"]["column"] == "放款日期"
+    assert result["error"]["column"] is None and result["error"]["text"] == message
+    assert "表头里找到的列：客户编号、客户名称。" in message
+
+
+# Headers as core-banking exports write them, each with the column it means.
+EXPORT = {
+    "客户号": "客户编号",
+    "借款人姓名": "客户名称",
+    "所属乡镇": "区域",
+    "发放日期": "放款日期",
+    "到期日": "到期日期",
+    "余额（元）": "贷款余额",
+    " 余额 (元) ": "贷款余额",
+    "逾期天数(天)": "逾期天数",
+    "风险分类": "五级分类",
+    "最近回访日期": "上次回访日期",
+}
+
+
+def test_export_headers_of_the_same_meaning_are_read():
+    rows = [{k: row()[v] for k, v in EXPORT.items() if k.strip() != "余额 (元)"}]
+    rows[0].update(信贷员标记="是")  # a canonical header among the variants
+    client = entry(
+        ok({"rows": [*rows, {**rows[0], "客户号": "BIG", "余额（元）": "10000000"}]}), "C1"
+    )
+    assert client["name"] == "测试客户" and client["area"] == "城关镇"
+    assert client["balance"] == 100000 and client["score"] == 25
+    assert client["next_check"] == "2027-03-30"  # from 最近回访日期 2026-10-01
+
+
+def test_a_bad_cell_is_named_by_the_header_in_the_file():
+    rows = [{"客户号": "A", "借款人姓名": "甲", "放款日": "坏日期", "到期日": "2027-01-01",
+             "余额（元）": "1"}, {"客户号": "B", "借款人姓名": "乙", "放款日": "2026-01-01",
+             "到期日": "2027-01-01", "余额（元）": "1"}]  # fmt: skip
+    (error,) = ok({"rows": rows})["errors"]
+    assert error["column"] == "放款日"
+
+
+@pytest.mark.parametrize(
+    ("header", "wanted", "words"),
+    [
+        ("贷款金额", "贷款余额", "放款时的金额，不是现在的余额"),
+        ("合同金额", "贷款余额", "签约的金额"),
+        ("余额（万元）", "贷款余额", "万元"),
+        ("签约日期", "放款日期", "不一定是放款日期"),
+    ],
+)
+def test_a_header_of_another_meaning_is_never_read_only_suggested(header, wanted, words):
+    present = dict(
+        客户编号="A", 客户名称="甲", 放款日期="2026-01-01", 到期日期="2027-01-01", 贷款余额="1"
+    )
+    del present[wanted]
+    error = fails({"rows": [{**present, header: "100"}]})
+    message = error["message"]
+    assert f"缺少必填列“{wanted}”" in message
+    assert f"“{header}”：" in message and words in message and f"不能当作“{wanted}”" in message
+
+
+def test_missing_columns_list_the_headers_found_and_the_closest():
+    text = "客户号,借款人姓名,放款日,贷款到期,贷款金额,备注\nA,甲,2026-01-01,2027-01-01,1,\n"
+    message = fails({"csv": text})["message"]
+    assert "缺少必填列“到期日期”、“贷款余额”。" in message
+    assert "表头里找到的列：客户号、借款人姓名、放款日、贷款到期、贷款金额、备注。" in message
+    assert "“贷款到期”是不是“到期日期”？" in message
+    assert "“贷款到期”是不是“贷款余额”" not in message  # one suggestion a header, the closest
+    assert "备注" not in message.split("可能对应的列：")[1]
+
+
+def test_rows_shorter_than_the_header_are_padded():
+    text = (
+        "客户编号,客户名称,放款日期,到期日期,贷款余额,区域,五级分类\nA,甲,2026-01-01,2027-01-01,1\n"
+    )
+    data = ok({"csv": text})
+    assert data["summary"]["valid"] == 1 and entry(data, "A")["grade"] == "正常"
+
+
+@pytest.mark.parametrize("header", list(EXPORT))
+def test_each_export_header_is_its_column(header):
+    assert headers.column_of(header).header == EXPORT[header]

@@ -1,22 +1,15 @@
-"""Order, capacity, the reserved sample, ties, weeks; the example files; HTML, pages and CSV."""
+"""Order, capacity, the reserved sample, ties, weeks; the example files; escaped HTML."""
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from pathlib import Path
 
-from tests.priority_rows import BIG, MONTH, NO_SAMPLE, entry, row, run
-from tools.build.hook_priority_columns import on_page_markdown
-from tools.priority import columns, export, page, plan, synthetic
-from tools.priority.model import MODES
+from tests.priority_rows import BIG, DUE, HIGH, MONTH, MUST, NO_SAMPLE, entry, row, run
+from tools import priority
+from tools.priority import compute
 from tools.priority.settings import DEFAULT_WEIGHTS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "tools" / "examples" / "priority"
-MUST = {"逾期天数": "45", "五级分类": "关注", "上次回访日期": "2026-11-20"}  # must, score 75
-HIGH = {"信贷员标记": "是", "风险信号": "担保变化"}  # score 45
-DUE = {"上次回访日期": "2026-06-10"}  # next check 2026-12-07
 
 
 def ids(items: list[dict]) -> list[str]:
@@ -61,7 +54,10 @@ def test_must_clients_beyond_capacity_stay_marked():
     assert [v["over_capacity"] for v in musts] == [False, False, False, True, True]
     assert data["summary"]["over_capacity"] == 2
     assert sum(v["tier"] == "sample" for v in data["visits"]) == 1
-    assert "超出容量" in plan({"rows": rows, "settings": {"month": MONTH, "capacity": 4}})["html"]
+    assert (
+        "超出容量"
+        in priority.run({"rows": rows, "settings": {"month": MONTH, "capacity": 4}})["html"]
+    )
 
 
 def test_sample_is_reserved_inside_capacity():
@@ -134,7 +130,7 @@ def test_weeks_group_areas_and_put_must_clients_first():
 
 def test_sample_file_fires_every_rule_and_factor():
     text = (EXAMPLES / "sample-portfolio.csv").read_bytes()
-    data = plan({"csv": text, "settings": {"month": "2026-12"}})["data"]
+    data = compute({"csv": text, "settings": {"month": "2026-12"}})
     assert 55 <= data["summary"]["valid"] <= 65 and data["errors"] == []
     fired = {r["code"] for e in data["visits"] + data["not_planned"] for r in e["reasons"]}
     must_rules = {"first_check", "overdue_31", "npl", "signal", "bank", "bullet", "schedule"}
@@ -145,59 +141,8 @@ def test_sample_file_fires_every_rule_and_factor():
     assert {w["column"] for w in data["warnings"]} == {"五级分类", "到期日期"}
 
 
-def test_template_is_generated_from_the_column_table():
-    text = (EXAMPLES / "template.csv").read_bytes().decode("utf-8")
-    assert text == columns.template_csv()
-    data = plan({"csv": text, "settings": {"month": "2026-12"}})["data"]
-    assert data["summary"]["valid"] == 1 and data["errors"] == []
-
-
-def test_hook_fills_the_page_from_the_tables():
-    class Page:
-        class file:  # stands in for mkdocs' File
-            src_uri = "tools/priority.md"
-
-    source = (EXAMPLES.parents[1] / "priority.md").read_text(encoding="utf-8")
-    out = on_page_markdown(source, Page)
-    for col in columns.COLUMNS:
-        assert f"| {col.header} | {'必填' if col.required else '选填'} |" in out
-    for key, points in DEFAULT_WEIGHTS.items():
-        assert f'name="weights.{key}" type="number" min="0" step="1" value="{points}"' in out
-    assert 'name="month" type="month"' in out and "<!-- priority:" not in out
-
-
 def test_html_escapes_what_the_user_typed():
     rows = [row("<b>X</b>", 客户名称="<script>alert(1)</script>", 区域="<i>村</i>", **MUST)]
-    html = plan({"rows": rows, "settings": {"month": MONTH}})["html"]
+    html = priority.run({"rows": rows, "settings": {"month": MONTH}})["html"]
     assert "<script>" not in html and "<b>X" not in html and "<i>村" not in html
     assert "&lt;script&gt;" in html
-
-
-def test_big_plans_render_one_page_and_the_page_action_renders_the_next():
-    rows = synthetic.portfolio(1000, 3, MONTH)
-    result = plan({"rows": rows, "settings": {"month": MONTH}})
-    data = result["data"]
-    assert len(data["visits"]) + len(data["not_planned"]) == 1000
-    assert result["html"].count('class="pp-row ') == 200  # 100 visits + 100 not planned
-    assert "第 1 / " in result["html"]
-    second = page({"list": "not_planned", "items": data["not_planned"][100:200], "start": 100,
-                   "total": len(data["not_planned"]), "groups": []})  # fmt: skip
-    assert second["html"].count('class="pp-row ') == 100
-    assert second["data"]["info"].startswith("第 2 / ")
-    assert data["not_planned"][100]["id"] in second["html"]
-
-
-def test_export_is_csv_with_bom_grouped_by_week():
-    rows = [
-        row("M1", 区域="乙村", **MUST),
-        row("D1", 区域="甲村", **DUE),
-        row("=1+1", 区域="乙村", **DUE),
-    ]
-    data = run(rows, **NO_SAMPLE)
-    out = export({"visits": data["visits"], "month": MONTH})["data"]
-    assert out["filename"] == "回访计划-2026-12.csv"
-    assert out["csv"].startswith("\ufeff周次,区域,序号,客户编号")
-    table = list(csv.reader(io.StringIO(out["csv"].lstrip("\ufeff"))))
-    assert [r[3] for r in table[1:]] == ["M1", "'=1+1", "D1"]  # area 乙村 grouped in week 1
-    assert table[1][5] == "必访" and table[1][8] == MODES["notice"]
-    assert re.search(r"必访：逾期 45 天.*逾期 45 天 \+50", table[1][10])

@@ -7,7 +7,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tools.priority import plan, synthetic
+from tools.priority import compute, synthetic
 
 MONTHS = st.sampled_from(["2026-01", "2026-06", "2026-12", "2027-02"])
 
@@ -32,9 +32,7 @@ def cases(draw):
 
 
 def run(rows, chosen):
-    result = plan({"rows": rows, "settings": chosen})
-    assert result["ok"], result
-    return result["data"]
+    return compute({"rows": rows, "settings": chosen})
 
 
 @settings(max_examples=60, deadline=None)

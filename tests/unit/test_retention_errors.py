@@ -22,7 +22,7 @@ BAD = {
     "impossible opened": (one(opened="2023-13"), "opened", "01 到 12"),
     "impossible settled": (one(settled="2021-00"), "settled", "01 到 12"),
     "impossible history start": (one(history_start="2020-13"), "history_start", "01 到 12"),
-    "unreadable month": (one(opened="去年"), "opened", "无法识别"),
+    "unreadable month": (one(opened="去年"), "opened", "不是月份"),
     "past report month": (one(report="2020-06"), "history", "晚于报告月份"),
     "past settlement": (one(settled="2020-06"), "history", "晚于结清月份"),
     "unknown code": (one(history="NNX"), "history", "“X”无法识别"),
@@ -57,7 +57,7 @@ def test_bad_input_names_account_and_field(data, field, words):
         check(data)
     err = caught.value
     assert err.field == field
-    assert err.account == "车贷"
+    assert err.account == "车贷" and err.item == 1
     assert words in err.message
     assert CHINESE.search(err.message)
     envelope = run(data)
@@ -72,7 +72,16 @@ def test_unnamed_account_is_named_by_its_number():
     ]
     with pytest.raises(InputError) as caught:
         check(data)
-    assert caught.value.account == 2
+    assert caught.value.account == 2 and caught.value.item == 2
+
+
+def test_accounts_sharing_a_name_are_told_apart_by_their_place():
+    account = {"name": "车贷", "opened": "2020-01", "history": "N"}
+    data = {"report_month": "2022-06", "accounts": [account, {**account, "opened": "2020-13"}]}
+    with pytest.raises(InputError) as caught:
+        check(data)
+    assert caught.value.account == "车贷" and caught.value.item == 2
+    assert caught.value.to_dict()["text"].startswith("账户“车贷”：开户月份")
 
 
 @pytest.mark.parametrize("report", ["", "2022-13", "2022-02-30", None])
@@ -94,7 +103,7 @@ def test_report_before_opening_is_not_an_error():
     (account,) = result["accounts"]
     assert account["record_shown"] is False
     assert account["shown_months"] is None
-    assert any("还没有这个账户" in line for line in result["explanation"])
+    assert "还没有这个账户" in run(one(report="2019-06"))["html"]
 
 
 def test_history_codes_are_forgiving():

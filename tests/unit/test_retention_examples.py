@@ -4,7 +4,6 @@ example buttons load."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -60,9 +59,3 @@ def test_never_repaid_window_is_all_adverse():
     ]
     assert len(shown) == 60
     assert set(shown) <= set("1234567DZB")
-
-
-def test_page_has_one_button_per_example_labelled_with_its_title():
-    page = (Path(__file__).parents[2] / "docs" / "tools" / "retention.md").read_text("utf-8")
-    buttons = dict(re.findall(r'data-example="([^"]+)">([^<]+)</button>', page))
-    assert buttons == {p.stem: load(p)["title"] for p in FILES}

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from html.parser import HTMLParser
 
+import pytest
+
 from tools.retention import preview, run
+from tools.retention.picture import LABEL_PX, NARROW_PX, WIDE_PX
 
 NAME = "<b>x</b>&"
 
@@ -36,10 +41,10 @@ def test_names_are_escaped_everywhere():
     assert "b" not in tags(html)
 
 
-def test_result_has_a_titled_picture_and_the_episode():
+def test_result_has_a_captioned_time_line_and_the_episode():
     html = run(data())["html"]
-    assert html.count("<svg") == 1
-    assert "<title>" in html
+    assert html.count("<svg") == 1 and 'aria-hidden="true"' in html  # the drawing: no text
+    assert "<figcaption>&lt;b&gt;x&lt;/b&gt;&amp;：还款记录时间线</figcaption>" in html
     assert "2022-03 起不再显示" in html
     assert "2022-04（估算）" in html
 
@@ -76,3 +81,30 @@ def test_preview_lays_out_years_by_months():
 def test_preview_without_history_is_a_hint():
     env = preview({"opened": "", "history": ""})
     assert env["ok"] is True and "<table" not in env["html"]
+
+
+@pytest.mark.parametrize("years", [1, 5, 10, 25, 60])
+def test_time_line_year_labels_never_crowd_even_on_a_phone(years):
+    """On the narrowest time line the labels shown there are LABEL_PX apart or more;
+    the wide-only ones show from WIDE_PX on and keep the same distance there."""
+    history = "N" * (12 * years)
+    html = run({"report_month": "2030-12", "accounts": [
+        {"opened": f"{2031 - years}-01", "history": history[:-12] or "N"}]})["html"]  # fmt: skip
+    labels = re.findall(
+        r'class="kb-retention-year( kb-retention-year-wide)?" style="left:([\d.]+)%"', html
+    )
+    assert labels
+    for width, shown in ((NARROW_PX, [x for wide, x in labels if not wide]),
+                         (WIDE_PX, [x for _, x in labels])):  # fmt: skip
+        lefts = [float(x) / 100 * width for x in shown]
+        assert all(b - a >= LABEL_PX for a, b in itertools.pairwise(lefts)), (
+            width,
+            lefts,
+        )
+        assert all(x <= 0.9 * width for x in lefts)
+
+
+def test_every_episode_has_its_own_line_of_text():
+    html = run(data(history="N1NN22NN333N"))["html"]
+    notes = re.search(r'<ol class="kb-retention-episode-notes">(.*?)</ol>', html)[1]
+    assert notes.count("<li>") == 3 and notes.count("起不再显示") == 3

@@ -1,26 +1,30 @@
 """Visit-priority calculator: an officer's portfolio in, an explained monthly visit plan out.
 
-Actions (see tools/dispatch.py): ``run``/``plan`` makes the plan; ``page`` renders
-a slice of an already computed list (the page paginates and sorts without
-planning again); ``export`` turns the plan into CSV text.
+Declared actions (tools/api.py): ``run`` makes the plan, keeps it in the worker and
+answers its summary and first table pages; ``view`` shows one list of the kept plan
+sorted and paged as the page asks; ``export`` gives its CSV. ``compute`` is the plan
+itself, for Python.
 """
 
 from __future__ import annotations
 
 import gc
 
-from tools.envelope import envelope
-from tools.priority import model, parse, planner, render, settings
+from tools.api import API
+from tools.common.dates import this_month
+from tools.priority import parse, planner, plans, render, rules, settings
 from tools.priority.export import plan_csv
+from tools.priority.views import View
+
+api = API()
 
 
 def compute(data: dict) -> dict:
-    if not isinstance(data, dict):
-        raise TypeError("plan() takes a dict")
-    chosen = settings.validate(data.get("settings"))
+    """The plan of ``data`` (portfolio and settings); InputError when it is unusable."""
+    chosen = settings.validate(data.get("settings"), this_month(data))
     clients, errors, data_rows = parse.read(data)
     result = planner.build(clients, chosen)
-    warnings = [w for c in clients for w in model.warnings(c, chosen["as_of"])]
+    warnings = [w for c in clients for w in rules.warnings(c, chosen["as_of"])]
     warnings.sort(key=lambda w: w["row"])
     visits = result["visits"]
     tiers = {t: 0 for t in planner.TIERS}
@@ -54,29 +58,34 @@ def compute(data: dict) -> dict:
     }
 
 
-def plan(data: dict) -> dict:
-    """The envelope: ``data`` holds the plan, ``html`` its summary and first table page."""
+@api.action
+def run(data: dict):
+    """The plan's id and summary; ``html`` its summary and first table pages."""
     # Planning allocates many small objects and frees them by reference counting;
     # the cycle collector would only rescan them again and again (a third of the time).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return envelope(compute, render.plan_html, data)
+        plan = compute(data)
     finally:
         if collecting:
             gc.enable()
+    plan_id = plans.keep(plan)
+    return {"plan": plan_id, "summary": plan["summary"]}, render.plan_html(plan, plan_id)
 
 
-run = plan
+@api.action
+def view(data: dict):
+    """One list of the kept plan, sorted and paged as ``data`` asks (``every_row``: all of
+    its rows, for the print sheet)."""
+    plan = plans.find(data)
+    shown = View.of(data)
+    return shown.request(), render.list_html(plan, shown, every_row=bool(data.get("every_row")))
 
 
-def page(data: dict) -> dict:
-    """Rows of one table page: ``items`` (entries of ``list``), ``groups``, ``grouped``."""
-    return {"ok": True, "data": {"info": render.page_info(data)}, "html": render.rows_html(data)}
-
-
-def export(data: dict) -> dict:
-    """The plan's visits as CSV text (with a BOM, so Excel reads the Chinese)."""
-    text = plan_csv(data.get("visits") or [])
-    month = str(data.get("month") or "")
-    return {"ok": True, "data": {"csv": text, "filename": f"回访计划-{month}.csv"}, "html": ""}
+@api.action
+def export(data: dict):
+    """The kept plan's visits as CSV text (with a BOM, so Excel reads the Chinese)."""
+    plan = plans.find(data)
+    month = plan["summary"]["month"]
+    return {"csv": plan_csv(plan["visits"]), "filename": f"回访计划-{month}.csv"}, ""

@@ -1,16 +1,17 @@
-"""The input columns: one table drives parsing, the page's column table and the template CSV."""
+"""The input columns: one table drives parsing, the page's column table and the templates
+(tools/build/widgets.py, tools/build/templates.py); other names of each: headers.py."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
+
+from tools.common.dates import DATE_FORMS
 
 # How each kind of cell may be written, shown on the page next to each column.
 KIND_ACCEPTS = {
     "text": "任意文字",
     "bool": "是/否；也可写 Y/N、1/0、√，留空视为否",
-    "date": "2026-03-05、2026/3/5、2026年3月5日 或 Excel 日期序号",
+    "date": f"{DATE_FORMS}，或 Excel 日期序号",
     "amount": "单位元；可写 1200000、1,200,000 或 120万",
     "count": "不小于 0 的整数，留空为 0",
 }
@@ -95,24 +96,4 @@ ALIASES = {
     },
     "grade": {},
 }
-BY_HEADER = {c.header: c for c in COLUMNS}
 REQUIRED = tuple(c for c in COLUMNS if c.required)
-
-
-def template_csv() -> str:
-    """The downloadable template: the headers and one example row."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([c.header for c in COLUMNS])
-    writer.writerow([c.example for c in COLUMNS])
-    return buf.getvalue()
-
-
-def markdown_table() -> str:
-    """The column table of the page (inserted by the build hook)."""
-    lines = ["| 列名 | 必填 | 可填写的值 | 说明 |", "| --- | --- | --- | --- |"]
-    for c in COLUMNS:
-        lines.append(
-            f"| {c.header} | {'必填' if c.required else '选填'} | {c.accepts} | {c.note} |"
-        )
-    return "\n".join(lines)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from tools.priority.model import MODES, PURPOSES
-from tools.priority.planner import TIER_LABELS
+from tools.priority.planner import TIER_LABELS, display_order
+from tools.priority.rules import MODES, PURPOSES
 
 HEADERS = (
     "周次", "区域", "序号", "客户编号", "客户名称", "层级", "得分",
@@ -27,11 +27,12 @@ def _safe(text: str) -> str:
 
 
 def plan_csv(visits: list[dict]) -> str:
+    """The visits in the plan's display order, one a row, as Excel opens them."""
     buf = io.StringIO()
     buf.write("\ufeff")
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(HEADERS)
-    for v in sorted(visits, key=lambda v: (v["week"], v["group"], v["rank"])):
+    for v in display_order(visits):
         writer.writerow(
             [
                 f"第{v['week']}周",

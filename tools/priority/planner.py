@@ -6,13 +6,20 @@ import math
 import random
 from datetime import date
 
-from tools.priority import model
+from tools.priority.rules import Rules, mode, purpose
 
 TIERS = ("must", "high", "due", "sample")
 TIER_LABELS = {"must": "必访", "high": "高分", "due": "到期检查", "sample": "随机抽访"}
 TIER_RANK = {**{t: i for i, t in enumerate(TIERS)}, None: len(TIERS)}
-WHY = {"over_capacity": "超出本月容量", "not_needed": "本月无需回访"}
+# Why a client is left out of the plan.
+LEFT_OUT = {"over_capacity": "超出本月容量", "not_needed": "本月无需回访"}
 WEEKS = 4
+
+
+def display_order(visits: list[dict]) -> list[dict]:
+    """The plan as the officer works through it: week by week, one area at a time, in rank
+    order. The first render, the unsorted views and the export all show this order."""
+    return sorted(visits, key=lambda v: (v["week"], v["group"], v["rank"]))
 
 
 def month_end(as_of: date) -> date:
@@ -20,7 +27,7 @@ def month_end(as_of: date) -> date:
     return date(as_of.year + as_of.month // 12, as_of.month % 12 + 1, 1)
 
 
-def _entry(client, rules: model.Rules, high_score: int) -> dict:
+def _entry(client, rules: Rules, high_score: int) -> dict:
     due = rules.next_check(client)
     must = rules.triggers(client, due)
     found = rules.factors(client, due)
@@ -101,7 +108,7 @@ def assign_weeks(visits: list[dict], capacity: int) -> list[dict]:
 def build(clients: list, settings: dict) -> dict:
     end = month_end(settings["as_of"])
     max_balance = max((c.balance for c in clients), default=0.0)
-    rules = model.Rules(settings, end, max_balance)
+    rules = Rules(settings, end, max_balance)
     entries = [_entry(c, rules, settings["high_score"]) for c in clients]
     pool, size = draw_sample(entries, settings)
     entries.sort(key=_order)
@@ -129,8 +136,8 @@ def build(clients: list, settings: dict) -> dict:
         entry["rank"] = rank
         client = entry.pop("_client")
         if "over_capacity" in entry:
-            entry["purpose"] = model.purpose(client, entry["reasons"])
-            entry["mode"] = model.mode(client, entry["reasons"])
+            entry["purpose"] = purpose(client, entry["reasons"])
+            entry["mode"] = mode(client, entry["reasons"])
     groups = assign_weeks(visits, capacity)
     return {
         "visits": visits,

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
+from tools.common.dates import month_input
+from tools.common.months import first_day, month_text
 from tools.errors import InputError
 from tools.priority.columns import GRADES
 
@@ -52,8 +51,12 @@ LABELS = {
     "high_score": "高分线",
     "seed": "随机种子",
 }
-
-_MONTH = re.compile(r"^\s*(\d{4})\s*(?:-|/|年)\s*(\d{1,2})\s*月?\s*$")
+# Hints under the form fields that need one.
+HINTS = {
+    "month": "留空即本月（按本机日期）；所有规则以该月 1 日为基准日",
+    "sample_share": "0 到 1 之间的小数，0.05 即 5%",
+    "seed": "留空即等于计划月份；同一份数据、同一种子，抽中的客户相同",
+}
 
 
 def _number(raw, field: str, label: str, low: float, high: float, integer: bool = True):
@@ -70,13 +73,6 @@ def _number(raw, field: str, label: str, low: float, high: float, integer: bool 
     return int(value) if integer else value
 
 
-def _month(raw) -> date:
-    match = _MONTH.match(str(raw or ""))
-    if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) < 1900:
-        raise InputError(f"计划月份应写作 2026-03 这样的“年-月”，现为“{raw or ''}”", field="month")
-    return date(int(match[1]), int(match[2]), 1)
-
-
 def _table(raw, defaults: dict, field: str, label_of, low: int, high: int) -> dict:
     raw = raw or {}
     if not isinstance(raw, dict):
@@ -91,17 +87,31 @@ def _table(raw, defaults: dict, field: str, label_of, low: int, high: int) -> di
     return table
 
 
-def validate(raw: dict | None) -> dict:
-    """Return complete settings from the user's (possibly partial, possibly string) ones."""
+def _nested(raw: dict) -> dict:
+    """The form's flat fields as settings: "weights.dpd_1" is weights["dpd_1"]."""
+    out: dict = {}
+    for name, value in raw.items():
+        head, dot, key = str(name).partition(".")
+        if dot and head in ("weights", "check_interval_days"):
+            out.setdefault(head, {})[key] = value
+        else:
+            out[name] = value
+    return out
+
+
+def validate(raw: dict | None, this_month: int | None = None) -> dict:
+    """Return complete settings from the user's (possibly partial, possibly string) ones;
+    a blank month is ``this_month`` (the officer's, from the page's date)."""
     raw = raw or {}
     if not isinstance(raw, dict):
         raise InputError("设置应为一张表", field="settings")
+    raw = _nested(raw)
     known = {*DEFAULTS, "month", "seed", "weights"}
     unknown = sorted(set(raw) - known)
     if unknown:
         raise InputError(f"不认识的设置项“{unknown[0]}”", field=unknown[0])
-    as_of = _month(raw.get("month"))
-    month = f"{as_of.year:04d}-{as_of.month:02d}"
+    plan_month = month_input(raw.get("month"), LABELS["month"], this_month, field="month")
+    as_of, month = first_day(plan_month), month_text(plan_month)
 
     def get(key):
         return raw[key] if raw.get(key) not in (None, "") else DEFAULTS[key]

@@ -6,8 +6,6 @@ bank export would give them: strings only, realistic names, areas and industries
 
 from __future__ import annotations
 
-import csv
-import io
 import random
 from datetime import date, timedelta
 
@@ -97,13 +95,3 @@ def portfolio(n: int, seed: int | str = 0, month: str = "2026-12") -> list[dict]
     year, mon = (int(x) for x in month.split("-"))
     as_of = date(year, mon, 1)
     return [client(rng, i + 1, as_of) for i in range(n)]
-
-
-def portfolio_csv(n: int, seed: int | str = 0, month: str = "2026-12") -> bytes:
-    """The same portfolio as a UTF-8 CSV file, as the page would send it (``files['csv']``)."""
-    rows = portfolio(n, seed, month)
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buf.getvalue().encode("utf-8")

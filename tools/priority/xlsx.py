@@ -5,12 +5,15 @@ from __future__ import annotations
 import io
 import zipfile
 
-from tools.errors import InputError
-from tools.priority.parse import cell_text
+from tools.errors import InputError, NeedsPackage
+from tools.priority.cells import cell_text
 
 
 def grid(data: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook  # optional wheel: the page installs it for .xlsx only
+    try:
+        from openpyxl import load_workbook  # shipped apart: the browser installs it on demand
+    except ImportError:
+        raise NeedsPackage("openpyxl") from None
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

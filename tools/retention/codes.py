@@ -32,24 +32,25 @@ MEANING = {
 }
 
 
-def normalize(text, *, account=None) -> str:
-    """Codes without spaces, upper case; full-width ＊／＃ and letters become ASCII."""
+def normalize(text, who: dict | None = None) -> str:
+    """Codes without spaces, upper case; full-width ＊／＃ and letters become ASCII.
+    ``who`` locates the account in an error (see InputError)."""
     if text is None:
         return ""
     if not isinstance(text, str):
-        raise InputError("还款记录应为一串状态代码，如 NNN1NN。", field="history", account=account)
+        raise InputError("还款记录应为一串状态代码，如 NNN1NN。", field="history", **(who or {}))
     flat = unicodedata.normalize("NFKC", text).upper()
     return "".join(ch for ch in flat if not ch.isspace())
 
 
-def check_known(codes: str, *, account=None) -> None:
+def check_known(codes: str, who: dict | None = None) -> None:
     for place, code in enumerate(codes, start=1):
         if code not in KNOWN:
             raise InputError(
                 f"还款记录第 {place} 个代码“{code}”无法识别。"
                 "可用代码：N、1–7、C、G、D、Z、B、#、*、/。",
                 field="history",
-                account=account,
+                **(who or {}),
             )
 
 

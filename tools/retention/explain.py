@@ -3,30 +3,14 @@ the HTML renderer escapes them)."""
 
 from __future__ import annotations
 
+from tools.common.months import span
+
 # The 60-month window is a model: a real report's grid ends at the lender's latest
 # submitted month, which can lag the report month (domain.md §1).
 LAG_NOTE = (
     "以上月份按 60 个月窗口推算，是大约的时间：实际报告上的还款记录只排到放款机构"
     "最近一次报送的月份，可能晚一两个月才看不到，以实际报告为准。"
 )
-
-
-def explanation(result: dict, report: str) -> list[str]:
-    win = result["window"]
-    lines = [
-        f"{report} 查询的报告按模型显示 {win['first']} 至 {win['last']} 这 60 个月的还款记录，"
-        "更早的月份已滚出。",
-        LAG_NOTE,
-    ]
-    for account in result["accounts"]:
-        lines.extend(
-            f"{account['name']}：{line}" for line in account_sentences(account, win, report)
-        )
-    return lines
-
-
-def span(first: str, last: str) -> str:
-    return first if first == last else f"{first} 至 {last}"
 
 
 def account_sentences(account: dict, win: dict, report: str) -> list[str]:

@@ -2,30 +2,34 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from tools.common.dates import blank, date_input, month_input, this_month
+from tools.common.months import add_years, month_of, month_text, months_span
 from tools.errors import InputError
-from tools.retention import codes as C
-from tools.retention.explain import explanation
-from tools.retention.months import (
-    WINDOW,
-    add_years,
-    month_of,
-    month_text,
-    parse_date,
-    parse_month,
-    window_of,
-)
+from tools.retention import codes, consistency
+from tools.retention.fields import LABELS
 
+WINDOW = 60  # months of repayment history on a second-generation report
+RETENTION_YEARS = 5  # adverse records are kept this long after they end (征信业管理条例 §16)
 # A personal report with many online loans can list a few hundred accounts; more
 # than this is a pasting mistake, and its picture-per-account HTML would be huge.
 MAX_ACCOUNTS = 500
 
 
+# Repayment dates typed in one field: "2019-08-15, , 2021-03-02" (blank: not known).
+_DATE_LIST = re.compile(r"[,，;；、]")
+
+
+def window_of(report: int) -> tuple[int, int]:
+    """The months a report pulled in month ``report`` prints: R-59 … R."""
+    return report - WINDOW + 1, report
+
+
 def window(report_month: str | date) -> tuple[str, str]:
     """First and last month (``YYYY-MM``) a report pulled in ``report_month`` prints."""
-    report = parse_month(report_month, "报告月份", field="report_month", allow_date=True)
-    first, last = window_of(report)
+    first, last = window_of(month_input(report_month, LABELS["report_month"], field="report_month"))
     return month_text(first), month_text(last)
 
 
@@ -33,8 +37,8 @@ def check(data: dict) -> dict:
     """Which records a report pulled in ``data["report_month"]`` shows, and until when."""
     if not isinstance(data, dict):
         raise InputError("输入应包含报告月份和至少一个账户。")
-    report = parse_month(
-        data.get("report_month"), "报告月份", field="report_month", allow_date=True
+    report = month_input(
+        data.get("report_month"), LABELS["report_month"], this_month(data), field="report_month"
     )
     accounts = data.get("accounts")
     if not isinstance(accounts, list) or not accounts:
@@ -46,111 +50,121 @@ def check(data: dict) -> dict:
         )
     first, last = window_of(report)
     results = [_account(acc, number, report) for number, acc in enumerate(accounts, start=1)]
-    result = {
+    return {
         "window": {"first": month_text(first), "last": month_text(last)},
         "accounts": results,
+        "warnings": [note for account in results for note in account["warnings"]],
     }
-    result["explanation"] = explanation(result, month_text(report))
-    return result
 
 
 def _account(acc, number: int, report: int) -> dict:
     if not isinstance(acc, dict):
-        raise InputError("账户信息格式不对。", field="accounts", account=number)
+        raise InputError("账户信息格式不对。", field="accounts", account=number, item=number)
     name = str(acc.get("name") or "").strip()
-    who = name or number  # how error messages name the account
-    opened = parse_month(acc.get("opened"), "开户月份", field="opened", account=who)
-    settled = _optional_month(acc.get("settled"), "结清月份", "settled", who)
-    start = _optional_month(acc.get("history_start"), "还款记录起始月份", "history_start", who)
+    # How error messages name the account, and where the page finds it.
+    who = {"account": name or number, "item": number}
+    opened = month_input(acc.get("opened"), LABELS["opened"], field="opened", **who)
+    settled = _optional_month(acc.get("settled"), "settled", who)
+    start = _optional_month(acc.get("history_start"), "history_start", who)
     start = opened if start is None else start
     base = {"name": name or f"账户 {number}"}
     if report < opened:
-        return {**base, "record_shown": False, "shown_months": None, "episodes": []}
+        return {**base, "record_shown": False, "shown_months": None, "episodes": [], "warnings": []}
     if settled is not None and settled < opened:
         raise InputError(
             f"结清月份 {month_text(settled)} 早于开户月份 {month_text(opened)}。",
             field="settled",
-            account=who,
+            **who,
         )
-    history = C.normalize(acc.get("history"), account=who)
+    history = codes.normalize(acc.get("history"), who)
     if not history:
-        raise InputError(
-            "请填写还款记录（每月一个状态代码，如 NNN1NN）。", field="history", account=who
-        )
-    C.check_known(history, account=who)
+        raise InputError("请填写还款记录（每月一个状态代码，如 NNN1NN）。", field="history", **who)
+    codes.check_known(history, who)
     end = start + len(history) - 1
-    _check_end(end, report, "报告月份", history, start, who)
+    _check_end(end, report, LABELS["report_month"], history, start, who)
     if settled is not None:
-        _check_end(end, settled, "结清月份", history, start, who)
+        _check_end(end, settled, LABELS["settled"], history, start, who)
     # A settlement after the report month is not known to that report.
     settled_by_report = settled is not None and settled <= report
-    runs = C.episodes(history)
+    runs = codes.episodes(history)
     repaid = _repaid_dates(acc.get("repaid_on"), runs, start, who)
     episodes = []
     for (lo, hi), paid in zip(runs, repaid, strict=True):
-        is_cured = C.cured(history, hi, settled_by_report)
+        is_cured = codes.cured(history, hi, settled_by_report)
         if paid is not None and not is_cured:
+            months = months_span(start + lo, start + hi)
             raise InputError(
-                f"{_span(start + lo, start + hi)} 这段逾期在还款记录里之后没有出现 N、C 或 G，"
+                f"{months} 这段逾期在还款记录里之后没有出现 N、C 或 G，"
                 "账户也未结清，按记录仍未还清；如已还清，请在还款记录末尾补上还款后的月份，"
                 "或删去这个还款日期。",
                 field="repaid_on",
-                account=who,
+                **who,
             )
         episodes.append(_episode(start + lo, start + hi, is_cured, paid))
     top = min(report, settled) if settled_by_report else report
     low = max(window_of(report)[0], opened)
     shown = {"first": month_text(low), "last": month_text(top)} if low <= top else None
-    return {**base, "record_shown": True, "shown_months": shown, "episodes": episodes}
+    notes = consistency.notes(history, start, settled, report, runs, repaid, who)
+    return {
+        **base,
+        "record_shown": True,
+        "shown_months": shown,
+        "episodes": episodes,
+        "warnings": notes,
+    }
 
 
-def _optional_month(value, label: str, field: str, who) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    return parse_month(value, label, field=field, account=who)
+def _optional_month(value, field: str, who: dict) -> int | None:
+    return None if blank(value) else month_input(value, LABELS[field], field=field, **who)
 
 
-def _check_end(end: int, limit: int, label: str, history: str, start: int, who) -> None:
+def _check_end(end: int, limit: int, label: str, history: str, start: int, who: dict) -> None:
     if end > limit:
         raise InputError(
             f"还款记录共 {len(history)} 个月，从 {month_text(start)} 排到 {month_text(end)}，"
             f"晚于{label} {month_text(limit)}。请检查起始月份，或删去多出的 {end - limit} 个代码。",
             field="history",
-            account=who,
+            **who,
         )
 
 
-def _span(first: int, last: int) -> str:
-    return month_text(first) if first == last else f"{month_text(first)} 至 {month_text(last)}"
-
-
-def _repaid_dates(value, runs, start: int, who) -> list[date | None]:
-    """One repayment date (or None) per episode, checked against the episode's months."""
-    if value is None:
-        value = []
+def _date_list(value, who: dict) -> list:
+    """The repayment dates as typed: one text with separators, or a list."""
+    if blank(value):
+        return []
+    if isinstance(value, str):
+        value = [part.strip() or None for part in _DATE_LIST.split(value)]
+        while value and value[-1] is None:
+            value.pop()
     if not isinstance(value, list):
-        raise InputError("还款日期应为每段逾期一个日期的列表。", field="repaid_on", account=who)
+        raise InputError("还款日期应为每段逾期一个日期的列表。", field="repaid_on", **who)
+    return value
+
+
+def _repaid_dates(value, runs, start: int, who: dict) -> list[date | None]:
+    """One repayment date (or None) per episode, checked against the episode's months."""
+    value = _date_list(value, who)
     if len(value) > len(runs):
         raise InputError(
             f"填写了 {len(value)} 个还款日期，但还款记录里只有 {len(runs)} 段逾期。"
             "请每段逾期填一个日期（不知道的留空），多余的删去。",
             field="repaid_on",
-            account=who,
+            **who,
         )
     dates: list[date | None] = []
     for number, ((_, hi), raw) in enumerate(
         zip(runs, value + [None] * (len(runs) - len(value)), strict=True), start=1
     ):
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
+        if blank(raw):
             dates.append(None)
             continue
-        paid = parse_date(raw, f"第 {number} 段逾期的还款日期", field="repaid_on", account=who)
+        paid = date_input(raw, f"第 {number} 段逾期的还款日期", field="repaid_on", **who)
         if month_of(paid) < start + hi:
             raise InputError(
                 f"第 {number} 段逾期的还款日期 {paid.isoformat()} 早于它最后一个逾期月份 "
                 f"{month_text(start + hi)}：还款只能在逾期之后。",
                 field="repaid_on",
-                account=who,
+                **who,
             )
         dates.append(paid)
     return dates
@@ -163,7 +177,11 @@ def _episode(first: int, last: int, is_cured: bool, paid: date | None) -> dict:
         # No date given: the overdue ended at the latest in the month after its last mark.
         gone, deadline, estimated = month_text(last + WINDOW), month_text(last + 1 + WINDOW), True
     else:
-        gone, deadline, estimated = month_text(last + WINDOW), add_years(paid, 5).isoformat(), False
+        gone, deadline, estimated = (
+            month_text(last + WINDOW),
+            add_years(paid, RETENTION_YEARS).isoformat(),
+            False,
+        )
     return {
         "first": month_text(first),
         "last": month_text(last),

@@ -1,0 +1,68 @@
+"""MkDocs hook: page parts generated from the tools' own tables, by shortcode.
+
+As mkdocs-material's overrides/hooks/shortcodes.py: ``<!-- md:NAME args -->`` in a
+page's Markdown is replaced by what NAME makes of args; an unknown NAME, argument or
+misplaced widget stops the build.
+
+- ``<!-- md:tool priority -->``: the tool's widget (tools/build/widgets.py); only on
+  a page whose front matter says ``tool: priority``, and such a page must have it.
+- ``<!-- md:columns priority -->``: the table of the columns the calculator reads.
+- ``<!-- md:rule retention.window -->``: a rule constant quoted in the prose.
+- ``<!-- md:sample priority -->``: how many clients the example portfolio holds.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from tools.build import widgets
+from tools.priority import planner
+from tools.priority import rules as priority_rules
+from tools.retention import rules as retention_rules
+
+SHORTCODE = re.compile(r"<!-- md:(\w+)(.*?) -->")
+# The rule constants pages may quote, by the name they use.
+RULES = {
+    "priority.notice_dpd": priority_rules.NOTICE_DPD,
+    "priority.bullet_days": priority_rules.BULLET_DAYS,
+    "priority.weeks": planner.WEEKS,
+    "retention.window": retention_rules.WINDOW,
+    "retention.window_years": retention_rules.WINDOW // 12,
+    "retention.years": retention_rules.RETENTION_YEARS,
+}
+
+
+def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
+    docs = Path(config["docs_dir"])
+    tool = (page.meta or {}).get("tool")
+    placed = []
+
+    def link(path: str) -> str:
+        """A docs/ file's URL relative to this page (a directory URL)."""
+        here = posixpath.dirname(page.url.rstrip("/") + "/index.html")
+        target = posixpath.relpath(path, here or ".")
+        return target + "/" if path.endswith("/") else target
+
+    def replace(match: re.Match) -> str:
+        name, args = match[1], match[2].strip()
+        if name == "tool":
+            if args not in widgets.WIDGETS or args != tool:
+                raise ValueError(f"{page.file.src_uri}: md:tool {args} on a page of tool {tool}")
+            placed.append(args)
+            return widgets.WIDGETS[args](docs, link)
+        if name == "columns" and args == "priority":
+            return widgets.columns_table()
+        if name == "rule":
+            if args not in RULES:
+                raise ValueError(f"{page.file.src_uri}: unknown rule {args!r}")
+            return str(RULES[args])
+        if name == "sample" and args == "priority":
+            return str(widgets.sample_clients(docs))
+        raise ValueError(f"{page.file.src_uri}: unknown shortcode md:{name} {args}")
+
+    markdown = SHORTCODE.sub(replace, markdown)
+    if tool and placed != [tool]:
+        raise ValueError(f"{page.file.src_uri}: front matter says tool {tool}, page has {placed}")
+    return markdown

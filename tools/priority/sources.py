@@ -1,0 +1,80 @@
+"""The portfolio as a grid of text, from whatever the officer gave: a chosen file (CSV in
+any common encoding, or .xlsx), a table pasted from Excel, or the API's row dicts."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from tools.common.dates import blank
+from tools.errors import InputError
+from tools.priority import xlsx
+from tools.priority.cells import cell_text
+
+ZIP = b"PK\x03\x04"  # an .xlsx file is a zip archive
+OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls
+
+
+def grid(data: dict) -> list[list[str]]:
+    """``data['file']`` (bytes, named ``data['file_name']``), ``data['csv']`` (pasted text,
+    or bytes; blank is none) or ``data['rows']``; the first one given."""
+    if data.get("file") is not None:
+        return file_grid(data["file"], str(data.get("file_name") or ""))
+    if not blank(data.get("csv")):
+        text = data["csv"]
+        return split_csv(decode(text) if isinstance(text, bytes | bytearray) else text)
+    if data.get("rows") is not None:
+        return grid_from_dicts(data["rows"])
+    raise InputError("请选择或拖入客户表文件，或把表格内容粘贴到文本框中", field="file")
+
+
+def is_xlsx(name: str, data: bytes) -> bool:
+    return name.lower().endswith(".xlsx") or data[:4] == ZIP
+
+
+def file_grid(data: bytes, name: str) -> list[list[str]]:
+    """A chosen file: its name or its first bytes say whether it is a workbook."""
+    return xlsx.grid(data) if is_xlsx(name, data) else split_csv(decode(data))
+
+
+def decode(data: bytes) -> str:
+    """Text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (GBK)."""
+    if data[:4] == ZIP:
+        raise InputError("这是 Excel（.xlsx）文件，请以 .xlsx 文件名上传", field="file")
+    if data[:4] == OLE:
+        raise InputError(
+            "不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV", field="file"
+        )
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InputError(
+            "无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV", field="file"
+        ) from None
+
+
+def split_csv(text: str) -> list[list[str]]:
+    """Rows of a CSV text; the delimiter (, ; or tab) is the most frequent one on line 1."""
+    text = text.lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error:
+        raise InputError(
+            "无法按 CSV 表格读取这个文件：某个单元格过长或引号不成对", field="file"
+        ) from None
+
+
+def grid_from_dicts(rows: list) -> list[list[str]]:
+    """The API's ``rows`` (dicts keyed by the Chinese headers) as a grid."""
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise InputError("rows 应为一组以中文列名为键的记录", field="rows")
+    headers = list(dict.fromkeys(k for r in rows for k in r))
+    return [headers, *([cell_text(r.get(h)) for h in headers] for r in rows)]
