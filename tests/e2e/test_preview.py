@@ -26,6 +26,12 @@ pytestmark = pytest.mark.e2e
 PHONE = ("phone-1-identify.md", "phone-2-business.md", "phone-3-close.md")
 
 
+def line_of(path: Path, text: str) -> int:
+    """The 1-based number of the first line of ``path`` that starts with ``text``."""
+    lines = path.read_text("utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.startswith(text))
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -104,15 +110,16 @@ def test_problems_show_in_the_live_preview_and_the_preview_keeps_going(page, tmp
         found = boxes(page)
         shown = list(found)
         assert len(found) == 2, found
-        assert "snippets/scripts/phone-1-identify.md 第 3 行" in found[0]
+        typo_line = line_of(scripts / PHONE[0], "客戶：是我")
+        assert f"snippets/scripts/phone-1-identify.md 第 {typo_line} 行" in found[0]
         assert "未知的说话人「客戶」" in found[0] and "你是不是想写“客户”？" in found[0]
         assert "snippets/scripts/phone-2-business.md 第 1 行" in found[1]
         assert "对话块没有结束行" in found[1]
         # The box is inside the dialogue, at the turn it is about.
         expect(page.locator(".kb-dialogue .kb-problem + .kb-say--other")).to_have_count(1)
-        # The rest renders: three dialogues, the BOM one included, and every heading
+        # The rest renders: every dialogue, the BOM one included, and every heading
         # (the one after the unclosed block too) in the page and its table of contents.
-        expect(page.locator(".kb-dialogue")).to_have_count(3)
+        expect(page.locator(".kb-dialogue")).to_have_count(dialogues_in("scripts/phone-*.md"))
         expect(page.get_by_text("/// dialogue")).to_have_count(0)
         expect(page.locator(".kb-dialogue__title", has_text="第三段：收尾")).to_be_visible()
         for heading in ("第一段", "第二段", "第三段"):
@@ -138,7 +145,7 @@ def test_problems_show_in_the_live_preview_and_the_preview_keeps_going(page, tmp
         # An edit while serving: the open page reloads by itself, never frozen.
         page.goto(preview.url + "scripts/phone/")
         edit(scripts / PHONE[0], "客戶：是我", "客户：是我")
-        edit(scripts / PHONE[0], "信贷员：没什么事", "经历：没什么事")
+        edit(scripts / PHONE[0], "信贷员：我是", "经历：我是")
         expect(page.locator(".kb-problem", has_text="未知的说话人「经历」")).to_be_visible(
             timeout=60_000
         )
@@ -163,6 +170,15 @@ def python_only_tree(tmp_path: Path) -> Path:
     return tree
 
 
+def dialogues_in(pattern: str) -> int:
+    """How many dialogue blocks the phone page's script files hold (the page includes them all)."""
+    return sum(
+        line.startswith("/// dialogue")
+        for path in (ROOT / "snippets").glob(pattern)
+        for line in path.read_text("utf-8").splitlines()
+    )
+
+
 def test_the_python_only_preview_serves_the_site_and_says_the_tools_are_missing(page, tmp_path):
     tree = python_only_tree(tmp_path)
     port = free_port()
@@ -183,7 +199,7 @@ def test_the_python_only_preview_serves_the_site_and_says_the_tools_are_missing(
             time.sleep(0.2)
         url = f"http://127.0.0.1:{port}/"
         page.goto(url + "scripts/phone/")
-        expect(page.locator(".kb-dialogue")).to_have_count(3)
+        expect(page.locator(".kb-dialogue")).to_have_count(dialogues_in("scripts/phone-*.md"))
         page.goto(url + "tools/retention/")
         expect(page.locator(".kb-no-tools")).to_contain_text("这个预览里没有在线工具")
         expect(page.locator("[data-tool]")).to_have_count(0)
