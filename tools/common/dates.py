@@ -89,7 +89,12 @@ def today(data: dict) -> date | None:
     """The officer's local date, which the page sends with every request as
     ``data["today"]``: Python never reads the clock (in the browser it is UTC)."""
     value = data.get("today")
-    return None if blank(value) else read_date(value)
+    if blank(value):
+        return None
+    try:
+        return read_date(value)
+    except ReadError as err:
+        raise InputError(f"本机日期{err}：请检查电脑的日期设置", field="today") from None
 
 
 def this_month(data: dict) -> int | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from tools.common.dates import month_input
 from tools.common.months import first_day, month_text
 from tools.errors import InputError
@@ -66,6 +68,8 @@ def _number(raw, field: str, label: str, low: float, high: float, integer: bool 
         value = float(str(raw).strip())
     except ValueError:
         raise InputError(f"{label}应为数字，现为“{raw}”", field=field) from None
+    if not math.isfinite(value):
+        raise InputError(f"{label}应为有限的数字，现为“{raw}”", field=field)
     if integer and value != int(value):
         raise InputError(f"{label}应为整数，现为“{raw}”", field=field)
     if not low <= value <= high:

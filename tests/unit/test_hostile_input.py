@@ -1,0 +1,91 @@
+"""Hostile, malformed input: every input gets a plan or a Chinese error naming its place,
+and only that place fails (issue 12)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from tests.priority_rows import BIG, MONTH, NO_SAMPLE, row
+from tools import priority, retention
+from tools.priority import compute
+from tools.priority.columns import COLUMNS
+from tools.retention.fields import ACCOUNT, REPORT_MONTH
+
+SETTINGS = {"month": MONTH, **NO_SAMPLE}
+
+
+def plan(rows: list[dict], **data) -> dict:
+    return compute({"rows": rows, "settings": SETTINGS, **data})
+
+
+@pytest.mark.parametrize("column", ["逾期天数", "近12个月逾期次数"])
+@pytest.mark.parametrize("text", ["NaN", "nan", "inf", "-inf", "1e400", "Infinity"])
+def test_non_finite_counts_are_a_row_error(column, text):
+    data = plan([row("C1", **{column: text}), BIG])
+    assert [(e["row"], e["column"]) for e in data["errors"]] == [(2, column)]
+    assert data["summary"]["valid"] == 1
+
+
+def _xlsx_with(part: str, body: bytes) -> bytes:
+    book = Workbook()
+    book.active.append(["客户编号", "客户名称"])
+    plain = io.BytesIO()
+    book.save(plain)
+    source = zipfile.ZipFile(io.BytesIO(plain.getvalue()))
+    spoiled = io.BytesIO()
+    with zipfile.ZipFile(spoiled, "w") as out:
+        for name in source.namelist():
+            out.writestr(name, body if name.endswith(part) else source.read(name))
+    return spoiled.getvalue()
+
+
+@pytest.mark.parametrize("part", ["worksheets/sheet1.xml", "workbook.xml"])
+@pytest.mark.parametrize("body", [b"<<not xml", b"<worksheet", b"\x00\xff"])
+def test_malformed_xml_in_xlsx_is_not_a_valid_xlsx(part, body):
+    data = {"file": _xlsx_with(part, body), "file_name": "a.xlsx", "settings": SETTINGS}
+    result = priority.run(data)
+    assert not result["ok"] and "不是有效的 .xlsx" in result["error"]["message"]
+
+
+# Any text in any cell or field: an ok envelope or an InputError envelope, nothing else.
+TEXT = st.text(max_size=12) | st.sampled_from(
+    ["NaN", "inf", "1e400", "-1", "9999-12-31", "202603", "99999", "0", "--5", '"', "\n"]
+)
+COLUMN_NAMES = [c.header for c in COLUMNS]
+SETTING_NAMES = ["month", "capacity", "sample_share", "sample_min", "high_score", "seed"]
+
+
+def _envelope(result: dict) -> None:
+    assert set(result) >= {"ok"}
+    if not result["ok"]:
+        assert result["error"]["message"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(st.sampled_from(COLUMN_NAMES), TEXT), max_size=4),
+    st.dictionaries(st.sampled_from(SETTING_NAMES), TEXT, max_size=3),
+    TEXT,
+)
+def test_priority_any_text_anywhere(cells, chosen, today):
+    spoiled = row("C1", **dict(cells))
+    data = {"rows": [spoiled, BIG], "settings": {**SETTINGS, **chosen}, "today": today}
+    _envelope(priority.run(data))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.dictionaries(st.sampled_from([f.name for f in ACCOUNT]), TEXT, max_size=6),
+    TEXT,
+    TEXT,
+)
+def test_retention_any_text_anywhere(account, report_month, today):
+    data = {REPORT_MONTH.name: report_month, "today": today, "accounts": [account]}
+    _envelope(retention.run(data))
+    _envelope(retention.preview({**account, REPORT_MONTH.name: report_month, "today": today}))
