@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from tests.priority_rows import BIG, MONTH, NO_SAMPLE, row
+from tests.priority_rows import BIG, MONTH, NO_SAMPLE, as_csv, row
 from tools import priority, retention
 from tools.priority import compute
 from tools.priority.columns import COLUMNS
@@ -89,3 +89,45 @@ def test_retention_any_text_anywhere(account, report_month, today):
     data = {REPORT_MONTH.name: report_month, "today": today, "accounts": [account]}
     _envelope(retention.run(data))
     _envelope(retention.preview({**account, REPORT_MONTH.name: report_month, "today": today}))
+
+
+# Nothing disappears silently.
+
+
+def _csv(rows: list[dict]) -> str:
+    return as_csv(rows)
+
+
+def test_unclosed_quote_names_its_line_and_never_gives_a_shorter_plan():
+    text = _csv([row("C1"), row("C2", 客户名称='"王五'), row("C3"), row("C4")])
+    text = text.replace('"""王五"', '"王五', 1)  # as a hand edit leaves it: the quote opens
+    result = priority.run({"csv": text, "settings": SETTINGS})
+    assert not result["ok"]
+    assert result["error"]["row"] == 3 and "引号" in result["error"]["message"]
+
+
+def test_quoted_cells_over_two_lines_still_read():
+    data = plan([], csv=_csv([row("C1", 备注="第一行\n第二行"), row("C2"), BIG]))
+    assert data["summary"]["valid"] == 3 and not data["errors"]
+
+
+@pytest.mark.parametrize(
+    "title", ["回访客户表;2026年12月", "支行：城关;制表：张三;日期：2026-12-01"]
+)
+def test_delimiter_is_read_from_the_header_line_not_a_title_above_it(title):
+    data = plan([], csv=f"{title}\n" + _csv([row("C1"), BIG]))
+    assert data["summary"]["valid"] == 2 and not data["errors"]
+
+
+def test_a_duplicate_header_is_said():
+    text = _csv([row("C1"), BIG]).replace("备注", "区域", 1)
+    data = plan([], csv=text)
+    said = [w for w in data["warnings"] if w["column"] == "区域" and w["row"] == 1]
+    assert said and "2 次" in said[0]["message"], data["warnings"]
+
+
+def test_a_last_visit_after_today_is_warned():
+    data = plan([row("C1", 上次回访日期="2026-12-20"), BIG], today="2026-11-30")
+    said = [(w["row"], w["column"]) for w in data["warnings"]]
+    assert said == [(2, "上次回访日期")]
+    assert plan([row("C1", 上次回访日期="2026-11-30"), BIG], today="2026-11-30")["warnings"] == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 
 from tools.api import API
-from tools.common.dates import this_month
+from tools.common.dates import this_month, today
 from tools.priority import parse, planner, plans, render, rules, settings
 from tools.priority.export import plan_csv
 from tools.priority.views import View
@@ -22,9 +22,10 @@ api = API()
 def compute(data: dict) -> dict:
     """The plan of ``data`` (portfolio and settings); InputError when it is unusable."""
     chosen = settings.validate(data.get("settings"), this_month(data))
-    clients, errors, data_rows = parse.read(data)
+    clients, errors, data_rows, warnings = parse.read(data)
     result = planner.build(clients, chosen)
-    warnings = [w for c in clients for w in rules.warnings(c, chosen["as_of"])]
+    day = today(data)
+    warnings += [w for c in clients for w in rules.warnings(c, chosen["as_of"], day)]
     warnings.sort(key=lambda w: w["row"])
     visits = result["visits"]
     tiers = {t: 0 for t in planner.TIERS}

@@ -13,9 +13,7 @@ from tools.common.dates import ReadError, read_date
 from tools.errors import InputError
 from tools.priority import cells, headers, sources
 from tools.priority.columns import ALIASES, COLUMNS, Column
-
-HEADER_SEARCH_ROWS = 10  # exports often put a title line or two above the header
-
+from tools.priority.headers import HEADER_SEARCH_ROWS
 
 # One valid row: the spreadsheet row number, then the column keys.
 Client = namedtuple("Client", ["row", *(c.key for c in COLUMNS)])
@@ -72,8 +70,9 @@ def _column(texts: tuple[str, ...], col: Column, name: str, bad: dict[int, list]
     return values
 
 
-def clients_from_grid(grid: list[list[str]]) -> tuple[list[Client], list[dict], int]:
-    """Return ``(clients, errors, data_rows)`` from a grid whose header row is near the top."""
+def clients_from_grid(grid: list[list[str]]) -> tuple[list[Client], list[dict], int, list[dict]]:
+    """Return ``(clients, errors, data_rows, warnings)`` from a grid whose header row is
+    near the top; the warnings are about the file itself (a column named twice)."""
     start = _find_header(grid)
     names = [h.strip().lstrip("\ufeff") for h in grid[start]]
     position = headers.positions(names)
@@ -123,7 +122,11 @@ def clients_from_grid(grid: list[list[str]]) -> tuple[list[Client], list[dict], 
         for index in sorted(bad)
         for column, message in bad[index]
     ]
-    return clients, errors, len(numbered)
+    said = [
+        {"row": start + 1, "id": "", "column": names[index], "message": message}
+        for index, message in headers.repeated(names)
+    ]
+    return clients, errors, len(numbered), said
 
 
 def _row_checks(client: Client, seen: dict[str, int]) -> list[tuple[str, str]]:
@@ -135,6 +138,6 @@ def _row_checks(client: Client, seen: dict[str, int]) -> list[tuple[str, str]]:
     return bad
 
 
-def read(data: dict) -> tuple[list[Client], list[dict], int]:
+def read(data: dict) -> tuple[list[Client], list[dict], int, list[dict]]:
     """Clients from the portfolio in ``data`` (see sources.grid)."""
     return clients_from_grid(sources.grid(data))

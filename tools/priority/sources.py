@@ -10,9 +10,11 @@ from tools.common.dates import blank
 from tools.errors import InputError
 from tools.priority import xlsx
 from tools.priority.cells import cell_text
+from tools.priority.headers import HEADER_SEARCH_ROWS, column_of
 
 ZIP = b"PK\x03\x04"  # an .xlsx file is a zip archive
 OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls
+DELIMITERS = ",;\t"
 
 
 def grid(data: dict) -> list[list[str]]:
@@ -60,16 +62,56 @@ def decode(data: bytes) -> str:
 
 
 def split_csv(text: str) -> list[list[str]]:
-    """Rows of a CSV text; the delimiter (, ; or tab) is the most frequent one on line 1."""
+    """Rows of a CSV text, split by the delimiter (, ; or tab) of its header line.
+
+    A quote left open swallows every later line into one cell: that is refused with
+    the line where it opened, never read as a shorter table.
+    """
     text = text.lstrip("\ufeff")
-    first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    rows, starts = [], []
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        while True:
+            line = reader.line_num + 1  # where the next record starts
+            row = next(reader, None)
+            if row is None:
+                break
+            rows.append(row)
+            starts.append(line)
     except csv.Error:
         raise InputError(
             "无法按 CSV 表格读取这个文件：某个单元格过长或引号不成对", field="file"
         ) from None
+    if rows and _left_open(text, starts[-1]):
+        raise InputError(
+            '这一行有一个引号（"）没有配对，后面的行都被当成了这一格的内容。'
+            "请在记事本中删去这个引号或补上配对的引号，再重新上传",
+            field="file",
+            row=starts[-1],
+        )
+    return rows
+
+
+def _left_open(text: str, line: int) -> bool:
+    """Whether the record starting at ``line`` (1-based) runs to the end inside a quote."""
+    rest = text.split("\n", line - 1)[-1] if line > 1 else text
+    strict = csv.reader(io.StringIO(rest, newline=""), delimiter=_delimiter(text), strict=True)
+    try:
+        next(strict, None)
+    except csv.Error as err:
+        return "end of data" in str(err)
+    return False
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter of the first line (of the first few) that holds a known column name;
+    a title line above the header may use another one. Else the most frequent on line 1."""
+    lines = text.split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS]
+    for line in lines:
+        for delimiter in DELIMITERS:
+            if any(column_of(cell.strip().strip('"')) for cell in line.split(delimiter)):
+                return delimiter
+    return max(DELIMITERS, key=lines[0].count)
 
 
 def grid_from_dicts(rows: list) -> list[list[str]]:
