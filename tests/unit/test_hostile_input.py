@@ -131,3 +131,43 @@ def test_a_last_visit_after_today_is_warned():
     said = [(w["row"], w["column"]) for w in data["warnings"]]
     assert said == [(2, "上次回访日期")]
     assert plan([row("C1", 上次回访日期="2026-11-30"), BIG], today="2026-11-30")["warnings"] == []
+
+
+# Dates out of range: 1990 … the page's year + 30.
+TODAY = "2026-11-30"
+
+
+@pytest.mark.parametrize("text", ["1985-06-01", "2057-01-01", "9999-12-31", "5", "0305"])
+def test_a_date_out_of_range_is_a_row_error(text):
+    data = plan([row("C1", 上次回访日期=text), BIG], today=TODAY)
+    assert [(e["row"], e["column"]) for e in data["errors"]] == [(2, "上次回访日期")]
+
+
+def test_the_last_year_follows_the_pages_today():
+    assert not plan([row("C1", 到期日期="2056-12-31"), BIG], today=TODAY)["errors"]
+    late = plan([row("C1", 到期日期="2056-12-31"), BIG], today="2025-06-01")["errors"]
+    assert [e["column"] for e in late] == ["到期日期"] and "2055" in late[0]["message"]
+
+
+def test_a_plan_month_far_ahead_names_its_field():
+    data = {"rows": [row("C1"), BIG], "settings": {**SETTINGS, "month": "2090-01"}, "today": TODAY}
+    result = priority.run(data)
+    assert not result["ok"] and result["error"]["field"] == "month"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("report_month", "2090-11"),
+        ("opened", "1985-01"),
+        ("settled", "2099-01"),
+        ("repaid_on", "2099-01-05"),
+    ],
+)
+def test_retention_months_out_of_range_name_their_field(field, value):
+    account = {"opened": "2020-01", "history": "NN1N", field: value}
+    data = {"report_month": "2026-11", "today": TODAY, "accounts": [account]}
+    if field == "report_month":
+        data["report_month"] = value
+    result = retention.run(data)
+    assert not result["ok"] and result["error"]["field"] == field, result

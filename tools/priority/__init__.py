@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 
 from tools.api import API
-from tools.common.dates import this_month, today
+from tools.common.dates import last_year, this_month, today
 from tools.priority import parse, planner, plans, render, rules, settings
 from tools.priority.export import plan_csv
 from tools.priority.views import View
@@ -21,8 +21,9 @@ api = API()
 
 def compute(data: dict) -> dict:
     """The plan of ``data`` (portfolio and settings); InputError when it is unusable."""
-    chosen = settings.validate(data.get("settings"), this_month(data))
-    clients, errors, data_rows, warnings = parse.read(data)
+    latest = last_year(data)
+    chosen = settings.validate(data.get("settings"), this_month(data), latest)
+    clients, errors, data_rows, warnings = parse.read(data, latest)
     result = planner.build(clients, chosen)
     day = today(data)
     warnings += [w for c in clients for w in rules.warnings(c, chosen["as_of"], day)]

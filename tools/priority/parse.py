@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import namedtuple
 from itertools import zip_longest
 
-from tools.common.dates import ReadError, read_date
+from tools.common.dates import LAST_YEAR, ReadError, read_date
 from tools.errors import InputError
 from tools.priority import cells, headers, sources
 from tools.priority.columns import ALIASES, COLUMNS, Column
@@ -33,7 +33,7 @@ def _find_header(grid: list[list[str]]) -> int:
 
 _PARSERS = {
     "text": lambda text, col: text,
-    "date": lambda text, col: read_date(text) if text else None,
+    "date": lambda text, col, last=LAST_YEAR: read_date(text, last) if text else None,
     "amount": lambda text, col: cells.as_amount(text),
     "count": lambda text, col: cells.as_count(text),
     "bool": lambda text, col: cells.as_bool(text),
@@ -45,7 +45,9 @@ _PARSERS = {
 _BAD = object()  # marks a cell that failed to parse
 
 
-def _column(texts: tuple[str, ...], col: Column, name: str, bad: dict[int, list]) -> list:
+def _column(
+    texts: tuple[str, ...], col: Column, name: str, bad: dict[int, list], last: int
+) -> list:
     """Parse one column (``name``: its header in the file); each distinct text once
     (exports repeat dates, flags, amounts)."""
     if col.kind == "text" and not col.required:
@@ -59,7 +61,7 @@ def _column(texts: tuple[str, ...], col: Column, name: str, bad: dict[int, list]
             memo[raw], messages[raw] = _BAD, "必填，不能为空"
             continue
         try:
-            memo[raw] = parse(text, col)
+            memo[raw] = parse(text, col, last) if col.kind == "date" else parse(text, col)
         except ReadError as err:
             memo[raw], messages[raw] = _BAD, str(err)
     values = list(map(memo.__getitem__, texts))
@@ -70,9 +72,12 @@ def _column(texts: tuple[str, ...], col: Column, name: str, bad: dict[int, list]
     return values
 
 
-def clients_from_grid(grid: list[list[str]]) -> tuple[list[Client], list[dict], int, list[dict]]:
+def clients_from_grid(
+    grid: list[list[str]], last: int = LAST_YEAR
+) -> tuple[list[Client], list[dict], int, list[dict]]:
     """Return ``(clients, errors, data_rows, warnings)`` from a grid whose header row is
-    near the top; the warnings are about the file itself (a column named twice)."""
+    near the top, dates in years up to ``last``; the warnings are about the file itself
+    (a column named twice)."""
     start = _find_header(grid)
     names = [h.strip().lstrip("\ufeff") for h in grid[start]]
     position = headers.positions(names)
@@ -101,7 +106,7 @@ def clients_from_grid(grid: list[list[str]]) -> tuple[list[Client], list[dict], 
         if index is None:
             columns.append([_PARSERS[col.kind]("", col)] * len(numbered))
             continue
-        columns.append(_column(grid_columns[index], col, names[index], bad))
+        columns.append(_column(grid_columns[index], col, names[index], bad, last))
 
     clients: list[Client] = []
     seen: dict[str, int] = {}
@@ -138,6 +143,6 @@ def _row_checks(client: Client, seen: dict[str, int]) -> list[tuple[str, str]]:
     return bad
 
 
-def read(data: dict) -> tuple[list[Client], list[dict], int, list[dict]]:
+def read(data: dict, last: int = LAST_YEAR) -> tuple[list[Client], list[dict], int, list[dict]]:
     """Clients from the portfolio in ``data`` (see sources.grid)."""
-    return clients_from_grid(sources.grid(data))
+    return clients_from_grid(sources.grid(data), last)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from tools.common.dates import month_input
+from tools.common.dates import LAST_YEAR, month_input
 from tools.common.months import first_day, month_text
 from tools.errors import InputError
 from tools.priority.columns import GRADES
@@ -103,7 +103,7 @@ def _nested(raw: dict) -> dict:
     return out
 
 
-def validate(raw: dict | None, this_month: int | None = None) -> dict:
+def validate(raw: dict | None, this_month: int | None = None, last: int = LAST_YEAR) -> dict:
     """Return complete settings from the user's (possibly partial, possibly string) ones;
     a blank month is ``this_month`` (the officer's, from the page's date)."""
     raw = raw or {}
@@ -114,7 +114,7 @@ def validate(raw: dict | None, this_month: int | None = None) -> dict:
     unknown = sorted(set(raw) - known)
     if unknown:
         raise InputError(f"不认识的设置项“{unknown[0]}”", field=unknown[0])
-    plan_month = month_input(raw.get("month"), LABELS["month"], this_month, field="month")
+    plan_month = month_input(raw.get("month"), LABELS["month"], this_month, last, field="month")
     as_of, month = first_day(plan_month), month_text(plan_month)
 
     def get(key):

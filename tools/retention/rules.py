@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tools.common.dates import blank, date_input, month_input, this_month
+from tools.common.dates import blank, date_input, last_year, month_input, this_month
 from tools.common.months import add_years, month_of, month_text, months_span
 from tools.errors import InputError
 from tools.retention import codes, consistency
@@ -37,8 +37,13 @@ def check(data: dict) -> dict:
     """Which records a report pulled in ``data["report_month"]`` shows, and until when."""
     if not isinstance(data, dict):
         raise InputError("输入应包含报告月份和至少一个账户。")
+    latest = last_year(data)
     report = month_input(
-        data.get("report_month"), LABELS["report_month"], this_month(data), field="report_month"
+        data.get("report_month"),
+        LABELS["report_month"],
+        this_month(data),
+        latest,
+        field="report_month",
     )
     accounts = data.get("accounts")
     if not isinstance(accounts, list) or not accounts:
@@ -49,7 +54,9 @@ def check(data: dict) -> dict:
             field="accounts",
         )
     first, last = window_of(report)
-    results = [_account(acc, number, report) for number, acc in enumerate(accounts, start=1)]
+    results = [
+        _account(acc, number, report, latest) for number, acc in enumerate(accounts, start=1)
+    ]
     return {
         "window": {"first": month_text(first), "last": month_text(last)},
         "accounts": results,
@@ -57,15 +64,16 @@ def check(data: dict) -> dict:
     }
 
 
-def _account(acc, number: int, report: int) -> dict:
+def _account(acc, number: int, report: int, last: int) -> dict:
     if not isinstance(acc, dict):
         raise InputError("账户信息格式不对。", field="accounts", account=number, item=number)
     name = str(acc.get("name") or "").strip()
     # How error messages name the account, and where the page finds it.
     who = {"account": name or number, "item": number}
-    opened = month_input(acc.get("opened"), LABELS["opened"], field="opened", **who)
-    settled = _optional_month(acc.get("settled"), "settled", who)
-    start = _optional_month(acc.get("history_start"), "history_start", who)
+    who_last = {**who, "last": last}
+    opened = month_input(acc.get("opened"), LABELS["opened"], **who_last, field="opened")
+    settled = _optional_month(acc.get("settled"), "settled", who_last)
+    start = _optional_month(acc.get("history_start"), "history_start", who_last)
     start = opened if start is None else start
     base = {"name": name or f"账户 {number}"}
     if report < opened:
@@ -87,7 +95,7 @@ def _account(acc, number: int, report: int) -> dict:
     # A settlement after the report month is not known to that report.
     settled_by_report = settled is not None and settled <= report
     runs = codes.episodes(history)
-    repaid = _repaid_dates(acc.get("repaid_on"), runs, start, who)
+    repaid = _repaid_dates(acc.get("repaid_on"), runs, start, who, last)
     episodes = []
     for (lo, hi), paid in zip(runs, repaid, strict=True):
         is_cured = codes.cured(history, hi, settled_by_report)
@@ -141,7 +149,7 @@ def _date_list(value, who: dict) -> list:
     return value
 
 
-def _repaid_dates(value, runs, start: int, who: dict) -> list[date | None]:
+def _repaid_dates(value, runs, start: int, who: dict, last: int) -> list[date | None]:
     """One repayment date (or None) per episode, checked against the episode's months."""
     value = _date_list(value, who)
     if len(value) > len(runs):
@@ -158,7 +166,8 @@ def _repaid_dates(value, runs, start: int, who: dict) -> list[date | None]:
         if blank(raw):
             dates.append(None)
             continue
-        paid = date_input(raw, f"第 {number} 段逾期的还款日期", field="repaid_on", **who)
+        label = f"第 {number} 段逾期的还款日期"
+        paid = date_input(raw, label, last, field="repaid_on", **who)
         if month_of(paid) < start + hi:
             raise InputError(
                 f"第 {number} 段逾期的还款日期 {paid.isoformat()} 早于它最后一个逾期月份 "
