@@ -13,7 +13,7 @@ from openpyxl import Workbook
 
 from tests.priority_rows import BIG, MONTH, NO_SAMPLE, as_csv, row
 from tools import priority, retention
-from tools.priority import compute
+from tools.priority import compute, synthetic
 from tools.priority.columns import COLUMNS
 from tools.retention.fields import ACCOUNT, REPORT_MONTH
 
@@ -171,3 +171,25 @@ def test_retention_months_out_of_range_name_their_field(field, value):
         data["report_month"] = value
     result = retention.run(data)
     assert not result["ok"] and result["error"]["field"] == field, result
+
+
+@pytest.mark.parametrize(
+    ("start", "said"), [("2019-01", "早于开户月份 2020-01"), ("2027-01", "晚于报告月份 2026-11")]
+)
+def test_a_history_start_outside_the_account_names_its_field(start, said):
+    account = {"opened": "2020-01", "history_start": start, "history": "NNN"}
+    result = retention.run({"report_month": "2026-11", "today": TODAY, "accounts": [account]})
+    assert not result["ok"] and result["error"]["field"] == "history_start"
+    assert said in result["error"]["message"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 60), st.integers(0, 10**6), st.lists(st.integers(0, 59), max_size=6))
+def test_every_data_row_is_planned_not_planned_or_an_error(size, seed, spoiled):
+    rows = synthetic.portfolio(size, seed, MONTH)
+    for index in spoiled:
+        rows[index % size]["贷款余额"] = "不是金额"
+    rows.insert(size // 2, dict.fromkeys(rows[0], ""))  # a blank line is not a data row
+    summary = plan(rows, today=TODAY)["summary"]
+    assert summary["rows"] == size
+    assert summary["rows"] == summary["visits"] + summary["not_planned"] + summary["bad_rows"]

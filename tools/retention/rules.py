@@ -84,6 +84,20 @@ def _account(acc, number: int, report: int, last: int) -> dict:
             field="settled",
             **who,
         )
+    if start < opened:
+        raise InputError(
+            f"还款记录起始月份 {month_text(start)} 早于开户月份 {month_text(opened)}："
+            "还款记录从开户起才有，请检查这两个月份。",
+            field="history_start",
+            **who,
+        )
+    if start > report:
+        raise InputError(
+            f"还款记录起始月份 {month_text(start)} 晚于报告月份 {month_text(report)}："
+            "报告里还不会有这些记录，请检查起始月份或报告月份。",
+            field="history_start",
+            **who,
+        )
     history = codes.normalize(acc.get("history"), who)
     if not history:
         raise InputError("请填写还款记录（每月一个状态代码，如 NNN1NN）。", field="history", **who)
