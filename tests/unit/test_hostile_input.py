@@ -193,3 +193,34 @@ def test_every_data_row_is_planned_not_planned_or_an_error(size, seed, spoiled):
     summary = plan(rows, today=TODAY)["summary"]
     assert summary["rows"] == size
     assert summary["rows"] == summary["visits"] + summary["not_planned"] + summary["bad_rows"]
+
+
+def _book(*sheets: list[list]) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for number, rows in enumerate(sheets, start=1):
+        sheet = book.create_sheet(f"表{number}")
+        for values in rows:
+            sheet.append(values)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _table(*rows: dict) -> list[list]:
+    return [list(rows[0]), *(list(r.values()) for r in rows)]
+
+
+def test_data_on_a_later_sheet_is_read_and_named():
+    file = _book([], _table(row("C1"), BIG))
+    data = plan([], file=file, file_name="客户.xlsx")
+    assert data["summary"]["valid"] == 2
+    assert any("表2" in w["message"] for w in data["warnings"]), data["warnings"]
+
+
+def test_formulas_saved_without_values_are_explained():
+    table = _table(row("C1"), BIG)
+    table[1][table[0].index("贷款余额")] = "=100000*2"  # openpyxl saves no computed value
+    data = plan([], file=_book(table), file_name="客户.xlsx")
+    said = " ".join(w["message"] for w in data["warnings"])
+    assert "公式" in said and "保存" in said, data["warnings"]

@@ -73,11 +73,11 @@ def _column(
 
 
 def clients_from_grid(
-    grid: list[list[str]], last: int = LAST_YEAR
+    grid: list[list[str]], last: int = LAST_YEAR, notes: list[str] = ()
 ) -> tuple[list[Client], list[dict], int, list[dict]]:
     """Return ``(clients, errors, data_rows, warnings)`` from a grid whose header row is
     near the top, dates in years up to ``last``; the warnings are about the file itself
-    (a column named twice)."""
+    (``notes`` on how it was read, a column named twice), placed on its header row."""
     start = _find_header(grid)
     names = [h.strip().lstrip("\ufeff") for h in grid[start]]
     position = headers.positions(names)
@@ -127,7 +127,8 @@ def clients_from_grid(
         for index in sorted(bad)
         for column, message in bad[index]
     ]
-    said = [
+    said = [{"row": start + 1, "id": "", "column": "", "message": note} for note in notes]
+    said += [
         {"row": start + 1, "id": "", "column": names[index], "message": message}
         for index, message in headers.repeated(names)
     ]
@@ -145,4 +146,6 @@ def _row_checks(client: Client, seen: dict[str, int]) -> list[tuple[str, str]]:
 
 def read(data: dict, last: int = LAST_YEAR) -> tuple[list[Client], list[dict], int, list[dict]]:
     """Clients from the portfolio in ``data`` (see sources.grid)."""
-    return clients_from_grid(sources.grid(data), last)
+    notes: list[str] = []
+    grid = sources.grid(data, notes)
+    return clients_from_grid(grid, last, notes)

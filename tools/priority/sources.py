@@ -17,11 +17,12 @@ OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls
 DELIMITERS = ",;\t"
 
 
-def grid(data: dict) -> list[list[str]]:
+def grid(data: dict, notes: list[str]) -> list[list[str]]:
     """``data['file']`` (bytes, named ``data['file_name']``), ``data['csv']`` (pasted text,
-    or bytes; blank is none) or ``data['rows']``; the first one given."""
+    or bytes; blank is none) or ``data['rows']``; the first one given. ``notes`` gets
+    what the officer should know about how a workbook was read."""
     if data.get("file") is not None:
-        return file_grid(data["file"], str(data.get("file_name") or ""))
+        return file_grid(data["file"], str(data.get("file_name") or ""), notes)
     if not blank(data.get("csv")):
         text = data["csv"]
         return split_csv(decode(text) if isinstance(text, bytes | bytearray) else text)
@@ -34,9 +35,9 @@ def is_xlsx(name: str, data: bytes) -> bool:
     return name.lower().endswith(".xlsx") or data[:4] == ZIP
 
 
-def file_grid(data: bytes, name: str) -> list[list[str]]:
+def file_grid(data: bytes, name: str, notes: list[str]) -> list[list[str]]:
     """A chosen file: its name or its first bytes say whether it is a workbook."""
-    return xlsx.grid(data) if is_xlsx(name, data) else split_csv(decode(data))
+    return xlsx.grid(data, notes) if is_xlsx(name, data) else split_csv(decode(data))
 
 
 def decode(data: bytes) -> str:
