@@ -29,6 +29,10 @@ async function collect(root) {
   const file = files.get(root);
   if (file) {
     input.file_name = file.name;
+    // Too big to read: Python's limit (data-max-bytes); Python words the refusal.
+    if (file instanceof Blob && file.size > Number(root.dataset.maxBytes)) {
+      return { input: { ...input, file_size: file.size } };
+    }
     const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file.data;
     return { input, files: { file: bytes } };
   }

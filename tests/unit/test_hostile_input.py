@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,8 +14,10 @@ from openpyxl import Workbook
 
 from tests.priority_rows import BIG, MONTH, NO_SAMPLE, as_csv, row
 from tools import priority, retention
-from tools.priority import compute, synthetic
+from tools.build import widgets
+from tools.priority import compute, limits, synthetic
 from tools.priority.columns import COLUMNS
+from tools.retention import codes, rules
 from tools.retention.fields import ACCOUNT, REPORT_MONTH
 
 SETTINGS = {"month": MONTH, **NO_SAMPLE}
@@ -224,3 +227,85 @@ def test_formulas_saved_without_values_are_explained():
     data = plan([], file=_book(table), file_name="客户.xlsx")
     said = " ".join(w["message"] for w in data["warnings"])
     assert "公式" in said and "保存" in said, data["warnings"]
+
+
+# Limits before work.
+
+
+def test_a_file_over_the_byte_limit_is_refused_before_reading(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 100)
+    result = priority.run({"file": b"x" * 101, "file_name": "a.csv", "settings": SETTINGS})
+    assert not result["ok"] and result["error"]["field"] == "file"
+    assert "MB" in result["error"]["message"]
+    pasted = priority.run({"csv": "x" * 101, "settings": SETTINGS})
+    assert not pasted["ok"] and pasted["error"]["field"] == "file"
+
+
+def test_rows_over_the_limit_are_refused(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_ROWS", 3)
+    rows = [row(f"C{n}") for n in range(4)]
+    result = priority.run({"rows": rows, "settings": SETTINGS})
+    assert not result["ok"] and "4 行" in result["error"]["message"]
+    assert plan(rows[:3])["summary"]["rows"] == 3
+
+
+def test_rows_over_the_limit_in_an_xlsx_stop_the_reading(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_ROWS", 3)
+    file = _book(_table(*(row(f"C{n}") for n in range(6))))
+    result = priority.run({"file": file, "file_name": "a.xlsx", "settings": SETTINGS})
+    assert not result["ok"] and "最多计算 3 行" in result["error"]["message"]
+
+
+def test_an_xlsx_too_big_unpacked_is_refused_before_parsing(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_XLSX_EXPANDED", 1000)
+    file = _book(_table(*(row(f"C{n}") for n in range(6))))
+    result = priority.run({"file": file, "file_name": "a.xlsx", "settings": SETTINGS})
+    assert not result["ok"] and "解压后" in result["error"]["message"]
+
+
+def test_row_errors_list_the_first_ones_and_count_them_all(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_ERRORS_LISTED", 2)
+    rows = [row(f"C{n}", 贷款余额="不是金额") for n in range(5)] + [BIG]
+    data = plan(rows)
+    assert [e["row"] for e in data["errors"]] == [2, 3]
+    assert data["errors_total"] == 5 and data["summary"]["errors"] == 5
+    assert data["summary"]["bad_rows"] == 5
+    html = priority.run({"rows": rows, "settings": SETTINGS})["html"]
+    assert "下面列出前 2 处" in html
+
+
+def test_the_page_checks_file_bytes_with_pythons_limit_and_python_words_it():
+    html = widgets.priority_widget(Path("docs"), lambda path: path)
+    assert f'data-max-bytes="{limits.MAX_FILE_BYTES}"' in html
+    too_big = priority.run({"file_size": limits.MAX_FILE_BYTES + 1, "settings": SETTINGS})
+    assert not too_big["ok"] and too_big["error"]["field"] == "file"
+    assert f"最大 {limits.MAX_FILE_BYTES // limits.MB} MB" in too_big["error"]["message"]
+
+
+def test_a_retention_history_over_the_limit_is_refused_before_work(monkeypatch):
+    monkeypatch.setattr(codes, "MAX_MONTHS", 24)
+    account = {"opened": "2020-01", "history": "N" * 25}
+    result = retention.run({"report_month": "2026-11", "today": TODAY, "accounts": [account]})
+    assert not result["ok"] and result["error"]["field"] == "history"
+    assert "24 个月" in result["error"]["message"]
+    shown = retention.preview({**account, "report_month": "2026-11", "today": TODAY})
+    assert not shown["ok"] and shown["error"]["field"] == "history"
+    spaced = {**account, "history": " ".join("N" * 24)}  # spaces are not months
+    assert retention.run({"report_month": "2026-11", "accounts": [spaced]})["ok"]
+
+
+def test_retention_accounts_times_months_over_the_limit_is_refused(monkeypatch):
+    monkeypatch.setattr(rules, "MAX_TOTAL_MONTHS", 50)
+    accounts = [{"opened": "2020-01", "history": "N" * 20} for _ in range(3)]
+    result = retention.run({"report_month": "2026-11", "today": TODAY, "accounts": accounts})
+    assert not result["ok"] and result["error"]["field"] == "accounts"
+    assert "60" in result["error"]["message"] and "50" in result["error"]["message"]
+    assert retention.run({"report_month": "2026-11", "accounts": accounts[:2]})["ok"]
+
+
+@pytest.mark.parametrize("text", ["202603", "260305"])
+def test_six_digits_in_a_date_column_are_refused_as_ambiguous(text):
+    data = plan([row("C1", 上次回访日期=text), BIG])
+    [error] = data["errors"]
+    assert (error["row"], error["column"]) == (2, "上次回访日期")
+    assert "六位" in error["message"] and "2026-03-05" in error["message"]

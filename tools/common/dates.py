@@ -32,6 +32,7 @@ _DATE = re.compile(
 # A date cell Excel wrote as its day number: 46143 is 2026-05-01.
 # Only five digits: 202603 or 260305 are a month or a short date, not a day number.
 _SERIAL = re.compile(r"\d{5}(?:\.0+)?")
+_SIX = re.compile(r"\d{6}")
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel's 1900 leap-year bug included)
 
 
@@ -85,6 +86,11 @@ def read_date(value, last: int = LAST_YEAR) -> date:
         day = _EXCEL_EPOCH + timedelta(days=int(float(raw)))
         _year(raw, day.year, last)
         return day
+    if _SIX.fullmatch(raw):
+        raise ReadError(
+            f"“{raw}”不是日期：六位数字分不清是年月（202603）还是短日期（260305），"
+            "请写完整的日期，如 2026-03-05"
+        )
     raise ReadError(f"“{raw}”不是日期，请写作 {DATE_FORMS}")
 
 

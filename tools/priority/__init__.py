@@ -12,7 +12,7 @@ import gc
 
 from tools.api import API
 from tools.common.dates import last_year, this_month, today
-from tools.priority import parse, planner, plans, render, rules, settings
+from tools.priority import limits, parse, planner, plans, render, rules, settings
 from tools.priority.export import plan_csv
 from tools.priority.views import View
 
@@ -39,6 +39,7 @@ def compute(data: dict) -> dict:
         "valid": len(clients),
         "bad_rows": len({e["row"] for e in errors}),
         "errors": len(errors),
+        "errors_listed": min(len(errors), limits.MAX_ERRORS_LISTED),
         "warnings": len(warnings),
         "tiers": tiers,
         "visits": len(visits),
@@ -55,7 +56,8 @@ def compute(data: dict) -> dict:
         "visits": visits,
         "not_planned": result["not_planned"],
         "groups": result["groups"],
-        "errors": errors,
+        "errors": errors[: limits.MAX_ERRORS_LISTED],  # the first ones; the total:
+        "errors_total": len(errors),
         "warnings": warnings,
     }
 

@@ -11,7 +11,7 @@ from itertools import zip_longest
 
 from tools.common.dates import LAST_YEAR, ReadError, read_date
 from tools.errors import InputError
-from tools.priority import cells, headers, sources
+from tools.priority import cells, headers, limits, sources
 from tools.priority.columns import ALIASES, COLUMNS, Column
 from tools.priority.headers import HEADER_SEARCH_ROWS
 
@@ -94,6 +94,8 @@ def clients_from_grid(
     ]
     if not numbered:
         raise InputError("表格只有表头，没有客户数据", field="file")
+    if len(numbered) > limits.MAX_ROWS:
+        raise InputError(limits.too_many_rows(len(numbered)), field="file")
     numbers = [number for number, _ in numbered]
     # Transpose in C: one tuple per spreadsheet column, short rows padded.
     grid_columns = list(zip_longest(*(raw for _, raw in numbered), fillvalue=""))

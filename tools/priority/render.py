@@ -227,7 +227,9 @@ def plan_html(result: dict, plan_id: str) -> str:
         else "<p>本月没有需要回访的客户。</p>",
         _issues(
             "errors",
-            f"有问题的行（{s['errors']} 处，{s['bad_rows']} 行未计入）",
+            f"有问题的行（{s['errors']} 处，{s['bad_rows']} 行未计入"
+            + (f"；下面列出前 {s['errors_listed']} 处" if s["errors_listed"] < s["errors"] else "")
+            + "）",
             result["errors"],
         ),
         _issues("warnings", f"提示（{s['warnings']} 条，不影响计算）", result["warnings"]),

@@ -8,7 +8,7 @@ import io
 
 from tools.common.dates import blank
 from tools.errors import InputError
-from tools.priority import xlsx
+from tools.priority import limits, xlsx
 from tools.priority.cells import cell_text
 from tools.priority.headers import HEADER_SEARCH_ROWS, column_of
 
@@ -20,15 +20,24 @@ DELIMITERS = ",;\t"
 def grid(data: dict, notes: list[str]) -> list[list[str]]:
     """``data['file']`` (bytes, named ``data['file_name']``), ``data['csv']`` (pasted text,
     or bytes; blank is none) or ``data['rows']``; the first one given. ``notes`` gets
-    what the officer should know about how a workbook was read."""
+    what the officer should know about how a workbook was read. ``data['file_size']``
+    alone: the page found the chosen file too big to send (limits.MAX_FILE_BYTES)."""
+    _size(data.get("file_size") or 0)
     if data.get("file") is not None:
+        _size(len(data["file"]))
         return file_grid(data["file"], str(data.get("file_name") or ""), notes)
     if not blank(data.get("csv")):
         text = data["csv"]
+        _size(len(text))  # pasted text: characters, a close enough measure
         return split_csv(decode(text) if isinstance(text, bytes | bytearray) else text)
     if data.get("rows") is not None:
         return grid_from_dicts(data["rows"])
     raise InputError("请选择或拖入客户表文件，或把表格内容粘贴到文本框中", field="file")
+
+
+def _size(size) -> None:
+    if isinstance(size, int | float) and size > limits.MAX_FILE_BYTES:
+        raise InputError(limits.too_big(size), field="file")
 
 
 def is_xlsx(name: str, data: bytes) -> bool:

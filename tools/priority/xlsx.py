@@ -9,7 +9,9 @@ import zipfile
 from xml.etree.ElementTree import ParseError
 
 from tools.errors import InputError, NeedsPackage
+from tools.priority import limits
 from tools.priority.cells import cell_text
+from tools.priority.headers import HEADER_SEARCH_ROWS
 
 NOT_XLSX = "无法打开这个 Excel 文件：它不是有效的 .xlsx 文件，请在 Excel 中重新另存为 .xlsx"
 # What a damaged workbook raises: a bad zip, a missing part, broken XML inside.
@@ -30,6 +32,7 @@ def grid(data: bytes, notes: list[str]) -> list[list[str]]:
     except ImportError:
         raise NeedsPackage("openpyxl") from None
 
+    _check_unpacked(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except _BROKEN:
@@ -39,7 +42,7 @@ def grid(data: bytes, notes: list[str]) -> list[list[str]]:
             raise InputError("这个 Excel 文件没有工作表", field="file")
         # The sheet's XML is parsed only now, row by row: a broken one fails here.
         for sheet in book.worksheets:
-            rows = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            rows = _rows(sheet)
             if any(any(r) for r in rows):
                 break
         number = book.worksheets.index(sheet) + 1
@@ -52,6 +55,32 @@ def grid(data: bytes, notes: list[str]) -> list[list[str]]:
         raise InputError(NOT_XLSX, field="file") from None
     finally:
         book.close()
+
+
+def _check_unpacked(data: bytes) -> None:
+    """Refuse, before parsing, a workbook whose parts unpack beyond the limit."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            size = sum(part.file_size for part in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InputError(NOT_XLSX, field="file") from None
+    if size > limits.MAX_XLSX_EXPANDED:
+        raise InputError(limits.too_big_unpacked(size), field="file")
+
+
+def _rows(sheet) -> list[list[str]]:
+    """The sheet's rows as text; stops with the row limit's message once it holds more
+    non-blank rows than any accepted table."""
+    most = limits.MAX_ROWS + HEADER_SEARCH_ROWS
+    rows, filled = [], 0
+    for values in sheet.iter_rows(values_only=True):
+        cells = [cell_text(v) for v in values]
+        rows.append(cells)
+        if any(cells):
+            filled += 1
+            if filled > most:
+                raise InputError(limits.too_many_rows(), field="file")
+    return rows
 
 
 def _uncomputed(data: bytes, part: str) -> bool:
