@@ -25,7 +25,10 @@ async function collect(root) {
   const form = $(root, "form");
   // The settings are the form's named fields as typed; Python reads and checks them.
   const { file: _file, paste, ...settings } = Object.fromEntries(new FormData(form));
-  const input = { settings };
+  // A number field holding "abc" or "--5" gives an empty value: say which, Python words it.
+  const unreadable = [...form.querySelectorAll("input[type=number]")]
+    .filter((el) => el.validity.badInput).map((el) => el.name);
+  const input = { settings, unreadable };
   const file = files.get(root);
   if (file) {
     input.file_name = file.name;

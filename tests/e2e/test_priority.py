@@ -302,3 +302,13 @@ def test_a_file_over_the_limit_is_refused_unread_and_clears_the_old_plan(tool):
     expect(error).to_contain_text(f"最大 {MAX_FILE_BYTES // MB} MB")
     expect(page.locator("[name=file]")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("[data-role=result] [data-action=export]")).to_have_count(0)
+
+
+def test_a_number_field_typed_as_no_number_is_named(tool):
+    page = tool
+    capacity = page.locator("[name=capacity]")
+    capacity.fill("")
+    capacity.press_sequentially("--5")
+    upload(page, "sample.csv", SAMPLE.read_bytes())
+    expect(page.locator("[data-role=error]")).to_contain_text("每月回访容量不是可以识别的数字")
+    expect(capacity).to_have_attribute("aria-invalid", "true")

@@ -309,3 +309,18 @@ def test_six_digits_in_a_date_column_are_refused_as_ambiguous(text):
     [error] = data["errors"]
     assert (error["row"], error["column"]) == (2, "上次回访日期")
     assert "六位" in error["message"] and "2026-03-05" in error["message"]
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("capacity", "每月回访容量"),
+        ("weights.dpd_1", "逾期 1–30 天"),
+        ("check_interval_days.关注", "关注"),
+    ],
+)
+def test_a_number_field_the_browser_could_not_read_is_named(name, label):
+    data = {"rows": [row("C1"), BIG], "settings": SETTINGS, "unreadable": [name]}
+    result = priority.run(data)
+    assert not result["ok"] and result["error"]["field"] == name
+    assert label in result["error"]["message"] and "数字" in result["error"]["message"]

@@ -22,6 +22,7 @@ api = API()
 def compute(data: dict) -> dict:
     """The plan of ``data`` (portfolio and settings); InputError when it is unusable."""
     latest = last_year(data)
+    settings.unreadable(data.get("unreadable"))
     chosen = settings.validate(data.get("settings"), this_month(data), latest)
     clients, errors, data_rows, warnings = parse.read(data, latest)
     result = planner.build(clients, chosen)

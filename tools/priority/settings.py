@@ -91,6 +91,31 @@ def _table(raw, defaults: dict, field: str, label_of, low: int, high: int) -> di
     return table
 
 
+def label_of(name: str) -> str:
+    """How messages name the form field ``name`` ("weights.dpd_1" is a score row)."""
+    head, _, key = name.partition(".")
+    if head == "weights" and key in WEIGHT_LABELS:
+        return f"评分表“{WEIGHT_LABELS[key]}”"
+    if head == "check_interval_days" and key in GRADES:
+        return _interval_label(key)
+    return LABELS.get(name, name)
+
+
+def _interval_label(grade: str) -> str:
+    return f"{grade}类检查间隔（天）" if grade in GRADES else grade
+
+
+def unreadable(names) -> None:
+    """Number fields the page could not read (an ``<input type=number>`` holding "abc",
+    "--5" or 1e400 hands the page an empty value): name the first one."""
+    if isinstance(names, list) and names:
+        name = str(names[0])
+        raise InputError(
+            f"{label_of(name)}不是可以识别的数字（例如写成了“abc”“--5”或过大的数），请只填写数字",
+            field=name,
+        )
+
+
 def _nested(raw: dict) -> dict:
     """The form's flat fields as settings: "weights.dpd_1" is weights["dpd_1"]."""
     out: dict = {}
@@ -132,7 +157,7 @@ def validate(raw: dict | None, this_month: int | None = None, last: int = LAST_Y
             raw.get("check_interval_days"),
             DEFAULTS["check_interval_days"],
             "check_interval_days",
-            lambda g: f"{g}类检查间隔（天）" if g in GRADES else g,
+            _interval_label,
             1,
             3660,
         ),
