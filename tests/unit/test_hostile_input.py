@@ -324,3 +324,19 @@ def test_a_number_field_the_browser_could_not_read_is_named(name, label):
     result = priority.run(data)
     assert not result["ok"] and result["error"]["field"] == name
     assert label in result["error"]["message"] and "数字" in result["error"]["message"]
+
+
+def test_merged_area_cells_fill_down_as_excel_shows_them():
+    table = _table(row("C1", 区域="柳树湾村"), row("C2", 区域=""), row("C3", 区域=""), BIG)
+    book = Workbook()
+    sheet = book.active
+    for values in table:
+        sheet.append(values)
+    column = "ABCDEFGHIJKLMNOPQRSTU"[table[0].index("区域")]
+    sheet.merge_cells(f"{column}2:{column}4")
+    out = io.BytesIO()
+    book.save(out)
+    data = plan([], file=out.getvalue(), file_name="客户.xlsx")
+    areas = {v["id"]: v["area"] for v in data["visits"] + data["not_planned"]}
+    assert areas["C2"] == areas["C3"] == "柳树湾村", areas
+    assert any("合并" in w["message"] for w in data["warnings"]), data["warnings"]
