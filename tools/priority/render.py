@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 from html import escape
 
+from tools.priority import limits
 from tools.priority.planner import LEFT_OUT, TIER_LABELS
 from tools.priority.rules import MODES, PURPOSES
 from tools.priority.views import LISTS, View, ordered, page_rows, pages
 
-LISTED = 200  # error and warning rows shown; the rest are counted
+LISTED = limits.MAX_ERRORS_LISTED  # error and warning rows shown; the rest are counted
 CAPTIONS = {"visits": "本月回访计划", "not_planned": "未列入本月计划的客户"}
 
 
