@@ -25,10 +25,17 @@ async function collect(root) {
   const form = $(root, "form");
   // The settings are the form's named fields as typed; Python reads and checks them.
   const { file: _file, paste, ...settings } = Object.fromEntries(new FormData(form));
-  const input = { settings };
+  // A number field holding "abc" or "--5" gives an empty value: say which, Python words it.
+  const unreadable = [...form.querySelectorAll("input[type=number]")]
+    .filter((el) => el.validity.badInput).map((el) => el.name);
+  const input = { settings, unreadable };
   const file = files.get(root);
   if (file) {
     input.file_name = file.name;
+    // Too big to read: Python's limit (data-max-bytes); Python words the refusal.
+    if (file instanceof Blob && file.size > Number(root.dataset.maxBytes)) {
+      return { input: { ...input, file_size: file.size } };
+    }
     const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file.data;
     return { input, files: { file: bytes } };
   }

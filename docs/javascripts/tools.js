@@ -156,6 +156,9 @@ async function submit(root) {
   const name = root.dataset.tool;
   const spec = specs[name] || {};
   clearError(root);
+  // A new run clears the old result first: an error never sits under a stale plan,
+  // and nothing exports what is no longer shown.
+  resultOf(root).replaceChildren();
   if (state !== "ready") statusOf(root).textContent = STATUS.queued;
   root.setAttribute("aria-busy", "true");
   let outcome = "ready";  // announced by the status line (aria-live), not the whole result

@@ -16,6 +16,7 @@ from tests.browser import THIS_MONTH
 from tests.priority_rows import BIG, as_csv, row
 from tools.priority import compute, synthetic
 from tools.priority.export import plan_csv
+from tools.priority.limits import MAX_FILE_BYTES, MB
 from tools.priority.planner import display_order
 from tools.priority.rules import MODES
 
@@ -290,3 +291,24 @@ def test_own_file_after_the_sample_plans_the_default_month_again(tool):
     page.click("button[type=submit]")
     this_month = page.evaluate(THIS_MONTH)
     expect(page.locator(".kb-priority-title")).to_have_text(f"{this_month} 回访计划")
+
+
+def test_a_file_over_the_limit_is_refused_unread_and_clears_the_old_plan(tool):
+    page = tool
+    upload(page, "sample.csv", SAMPLE.read_bytes())
+    expect(page.locator("[data-role=result] [data-action=export]")).to_be_visible()
+    upload(page, "huge.csv", b"x" * (MAX_FILE_BYTES + 1))
+    error = page.locator("[data-role=error]")
+    expect(error).to_contain_text(f"最大 {MAX_FILE_BYTES // MB} MB")
+    expect(page.locator("[name=file]")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("[data-role=result] [data-action=export]")).to_have_count(0)
+
+
+def test_a_number_field_typed_as_no_number_is_named(tool):
+    page = tool
+    capacity = page.locator("[name=capacity]")
+    capacity.fill("")
+    capacity.press_sequentially("--5")
+    upload(page, "sample.csv", SAMPLE.read_bytes())
+    expect(page.locator("[data-role=error]")).to_contain_text("每月回访容量不是可以识别的数字")
+    expect(capacity).to_have_attribute("aria-invalid", "true")

@@ -9,6 +9,7 @@ misplaced widget stops the build.
 - ``<!-- md:columns priority -->``: the table of the columns the calculator reads.
 - ``<!-- md:rule retention.window -->``: a rule constant quoted in the prose.
 - ``<!-- md:sample priority -->``: how many clients the example portfolio holds.
+- ``<!-- md:limits priority -->``: how much the calculator takes at once.
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ import re
 from pathlib import Path
 
 from tools.build import widgets
+from tools.common import dates
+from tools.priority import limits as priority_limits
 from tools.priority import planner
 from tools.priority import rules as priority_rules
+from tools.retention import codes as retention_codes
 from tools.retention import rules as retention_rules
 
 SHORTCODE = re.compile(r"<!-- md:(\w+)(.*?) -->")
@@ -31,6 +35,11 @@ RULES = {
     "retention.window": retention_rules.WINDOW,
     "retention.window_years": retention_rules.WINDOW // 12,
     "retention.years": retention_rules.RETENTION_YEARS,
+    "retention.max_accounts": retention_rules.MAX_ACCOUNTS,
+    "retention.max_months": retention_codes.MAX_MONTHS,
+    "retention.max_total_months": f"{retention_rules.MAX_TOTAL_MONTHS:,}",
+    "dates.first_year": dates.FIRST_YEAR,
+    "dates.years_ahead": dates.YEARS_AHEAD,
 }
 
 
@@ -58,6 +67,8 @@ def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
             if args not in RULES:
                 raise ValueError(f"{page.file.src_uri}: unknown rule {args!r}")
             return str(RULES[args])
+        if name == "limits" and args == "priority":
+            return priority_limits.described()
         if name == "sample" and args == "priority":
             return str(widgets.sample_clients(docs))
         raise ValueError(f"{page.file.src_uri}: unknown shortcode md:{name} {args}")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from tools.priority import limits
 from tools.priority.columns import COLUMNS
 from tools.priority.headers import VARIANTS
 from tools.priority.settings import DEFAULTS, HINTS, LABELS, WEIGHTS
@@ -170,6 +171,8 @@ def priority_widget(docs: Path, link) -> str:
         # What the file line says: {name} is the chosen file's name.
         "data-sample-note": f"已载入示例数据（按 {month} 编制，计划月份已设为 {month}）",
         "data-file-note": "已选择：{name}",
+        # A bigger file is not read: the page sends only its size, Python says why.
+        "data-max-bytes": str(limits.MAX_FILE_BYTES),
         "data-month-back-note": f"示例数据是按 {month} 编制的，计划月份已改回默认（本月）",
     }
     return shell("priority", form, data)

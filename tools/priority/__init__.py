@@ -11,8 +11,8 @@ from __future__ import annotations
 import gc
 
 from tools.api import API
-from tools.common.dates import this_month
-from tools.priority import parse, planner, plans, render, rules, settings
+from tools.common.dates import last_year, this_month, today
+from tools.priority import limits, parse, planner, plans, render, rules, settings
 from tools.priority.export import plan_csv
 from tools.priority.views import View
 
@@ -21,10 +21,13 @@ api = API()
 
 def compute(data: dict) -> dict:
     """The plan of ``data`` (portfolio and settings); InputError when it is unusable."""
-    chosen = settings.validate(data.get("settings"), this_month(data))
-    clients, errors, data_rows = parse.read(data)
+    latest = last_year(data)
+    settings.unreadable(data.get("unreadable"))
+    chosen = settings.validate(data.get("settings"), this_month(data), latest)
+    clients, errors, data_rows, warnings = parse.read(data, latest)
     result = planner.build(clients, chosen)
-    warnings = [w for c in clients for w in rules.warnings(c, chosen["as_of"])]
+    day = today(data)
+    warnings += [w for c in clients for w in rules.warnings(c, chosen["as_of"], day)]
     warnings.sort(key=lambda w: w["row"])
     visits = result["visits"]
     tiers = {t: 0 for t in planner.TIERS}
@@ -37,6 +40,7 @@ def compute(data: dict) -> dict:
         "valid": len(clients),
         "bad_rows": len({e["row"] for e in errors}),
         "errors": len(errors),
+        "errors_listed": min(len(errors), limits.MAX_ERRORS_LISTED),
         "warnings": len(warnings),
         "tiers": tiers,
         "visits": len(visits),
@@ -53,7 +57,8 @@ def compute(data: dict) -> dict:
         "visits": visits,
         "not_planned": result["not_planned"],
         "groups": result["groups"],
-        "errors": errors,
+        "errors": errors[: limits.MAX_ERRORS_LISTED],  # the first ones; the total:
+        "errors_total": len(errors),
         "warnings": warnings,
     }
 

@@ -3,6 +3,7 @@ of cell read from its text; a bad cell raises ReadError (Chinese)."""
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 
@@ -53,6 +54,8 @@ def as_count(text: str) -> int:
         value = float(clean)
     except ValueError:
         raise ReadError(f"“{text}”不是整数") from None
+    if not math.isfinite(value):
+        raise ReadError(f"“{text}”不是整数，请填写实际的数字")
     if value < 0 or value != int(value):
         raise ReadError(f"应为不小于 0 的整数，现为“{text}”")
     return int(value)

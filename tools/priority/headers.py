@@ -50,6 +50,7 @@ NEAR_MISSES = {
     "签约日期": ("disbursed", "签约日期不一定是放款日期"),
     "合同签订日期": ("disbursed", "签约日期不一定是放款日期"),
 }
+HEADER_SEARCH_ROWS = 10  # exports often put a title line or two above the header
 LISTED = 20  # headers named in a message; the rest are counted
 CLOSE = 0.6  # similarity (difflib) from which a header is suggested for a missing column
 _UNIT = re.compile(r"\(元\)$|\(天\)$|\(次\)$")
@@ -79,6 +80,25 @@ def positions(headers: list[str]) -> dict[str, int]:
         if col is not None:
             found.setdefault(col.key, index)
     return found
+
+
+def repeated(headers: list[str]) -> list[tuple[int, str]]:
+    """For each column named more than once: its first place and a message (only that
+    place is read)."""
+    places: dict[str, list[int]] = {}
+    for index, header in enumerate(headers):
+        col = column_of(header)
+        if col is not None:
+            places.setdefault(col.header, []).append(index + 1)
+    return [
+        (
+            at[0] - 1,
+            f"“{name}”列出现了 {len(at)} 次（第 {'、'.join(map(str, at))} 列），"
+            f"只读取了第 {at[0]} 列；请删去或改名多余的列",
+        )
+        for name, at in places.items()
+        if len(at) > 1
+    ]
 
 
 def _closeness(header: str, col: Column) -> float:

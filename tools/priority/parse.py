@@ -9,13 +9,11 @@ from __future__ import annotations
 from collections import namedtuple
 from itertools import zip_longest
 
-from tools.common.dates import ReadError, read_date
+from tools.common.dates import LAST_YEAR, ReadError, read_date
 from tools.errors import InputError
-from tools.priority import cells, headers, sources
+from tools.priority import cells, headers, limits, sources
 from tools.priority.columns import ALIASES, COLUMNS, Column
-
-HEADER_SEARCH_ROWS = 10  # exports often put a title line or two above the header
-
+from tools.priority.headers import HEADER_SEARCH_ROWS
 
 # One valid row: the spreadsheet row number, then the column keys.
 Client = namedtuple("Client", ["row", *(c.key for c in COLUMNS)])
@@ -35,7 +33,7 @@ def _find_header(grid: list[list[str]]) -> int:
 
 _PARSERS = {
     "text": lambda text, col: text,
-    "date": lambda text, col: read_date(text) if text else None,
+    "date": lambda text, col, last=LAST_YEAR: read_date(text, last) if text else None,
     "amount": lambda text, col: cells.as_amount(text),
     "count": lambda text, col: cells.as_count(text),
     "bool": lambda text, col: cells.as_bool(text),
@@ -47,7 +45,9 @@ _PARSERS = {
 _BAD = object()  # marks a cell that failed to parse
 
 
-def _column(texts: tuple[str, ...], col: Column, name: str, bad: dict[int, list]) -> list:
+def _column(
+    texts: tuple[str, ...], col: Column, name: str, bad: dict[int, list], last: int
+) -> list:
     """Parse one column (``name``: its header in the file); each distinct text once
     (exports repeat dates, flags, amounts)."""
     if col.kind == "text" and not col.required:
@@ -61,7 +61,7 @@ def _column(texts: tuple[str, ...], col: Column, name: str, bad: dict[int, list]
             memo[raw], messages[raw] = _BAD, "必填，不能为空"
             continue
         try:
-            memo[raw] = parse(text, col)
+            memo[raw] = parse(text, col, last) if col.kind == "date" else parse(text, col)
         except ReadError as err:
             memo[raw], messages[raw] = _BAD, str(err)
     values = list(map(memo.__getitem__, texts))
@@ -72,8 +72,12 @@ def _column(texts: tuple[str, ...], col: Column, name: str, bad: dict[int, list]
     return values
 
 
-def clients_from_grid(grid: list[list[str]]) -> tuple[list[Client], list[dict], int]:
-    """Return ``(clients, errors, data_rows)`` from a grid whose header row is near the top."""
+def clients_from_grid(
+    grid: list[list[str]], last: int = LAST_YEAR, notes: list[str] = ()
+) -> tuple[list[Client], list[dict], int, list[dict]]:
+    """Return ``(clients, errors, data_rows, warnings)`` from a grid whose header row is
+    near the top, dates in years up to ``last``; the warnings are about the file itself
+    (``notes`` on how it was read, a column named twice), placed on its header row."""
     start = _find_header(grid)
     names = [h.strip().lstrip("\ufeff") for h in grid[start]]
     position = headers.positions(names)
@@ -90,6 +94,8 @@ def clients_from_grid(grid: list[list[str]]) -> tuple[list[Client], list[dict], 
     ]
     if not numbered:
         raise InputError("表格只有表头，没有客户数据", field="file")
+    if len(numbered) > limits.MAX_ROWS:
+        raise InputError(limits.too_many_rows(len(numbered)), field="file")
     numbers = [number for number, _ in numbered]
     # Transpose in C: one tuple per spreadsheet column, short rows padded.
     grid_columns = list(zip_longest(*(raw for _, raw in numbered), fillvalue=""))
@@ -102,7 +108,7 @@ def clients_from_grid(grid: list[list[str]]) -> tuple[list[Client], list[dict], 
         if index is None:
             columns.append([_PARSERS[col.kind]("", col)] * len(numbered))
             continue
-        columns.append(_column(grid_columns[index], col, names[index], bad))
+        columns.append(_column(grid_columns[index], col, names[index], bad, last))
 
     clients: list[Client] = []
     seen: dict[str, int] = {}
@@ -123,7 +129,12 @@ def clients_from_grid(grid: list[list[str]]) -> tuple[list[Client], list[dict], 
         for index in sorted(bad)
         for column, message in bad[index]
     ]
-    return clients, errors, len(numbered)
+    said = [{"row": start + 1, "id": "", "column": "", "message": note} for note in notes]
+    said += [
+        {"row": start + 1, "id": "", "column": names[index], "message": message}
+        for index, message in headers.repeated(names)
+    ]
+    return clients, errors, len(numbered), said
 
 
 def _row_checks(client: Client, seen: dict[str, int]) -> list[tuple[str, str]]:
@@ -135,6 +146,8 @@ def _row_checks(client: Client, seen: dict[str, int]) -> list[tuple[str, str]]:
     return bad
 
 
-def read(data: dict) -> tuple[list[Client], list[dict], int]:
+def read(data: dict, last: int = LAST_YEAR) -> tuple[list[Client], list[dict], int, list[dict]]:
     """Clients from the portfolio in ``data`` (see sources.grid)."""
-    return clients_from_grid(sources.grid(data))
+    notes: list[str] = []
+    grid = sources.grid(data, notes)
+    return clients_from_grid(grid, last, notes)

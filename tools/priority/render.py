@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 from html import escape
 
+from tools.priority import limits
 from tools.priority.planner import LEFT_OUT, TIER_LABELS
 from tools.priority.rules import MODES, PURPOSES
 from tools.priority.views import LISTS, View, ordered, page_rows, pages
 
-LISTED = 200  # error and warning rows shown; the rest are counted
+LISTED = limits.MAX_ERRORS_LISTED  # error and warning rows shown; the rest are counted
 CAPTIONS = {"visits": "本月回访计划", "not_planned": "未列入本月计划的客户"}
 
 
@@ -227,7 +228,9 @@ def plan_html(result: dict, plan_id: str) -> str:
         else "<p>本月没有需要回访的客户。</p>",
         _issues(
             "errors",
-            f"有问题的行（{s['errors']} 处，{s['bad_rows']} 行未计入）",
+            f"有问题的行（{s['errors']} 处，{s['bad_rows']} 行未计入"
+            + (f"；下面列出前 {s['errors_listed']} 处" if s["errors_listed"] < s["errors"] else "")
+            + "）",
             result["errors"],
         ),
         _issues("warnings", f"提示（{s['warnings']} 条，不影响计算）", result["warnings"]),

@@ -170,8 +170,19 @@ def mode(client, reasons: list[dict]) -> str:
     return "phone" if codes and codes <= PHONE_OK else "onsite"
 
 
-def warnings(client, as_of: date) -> list[dict]:
+def warnings(client, as_of: date, today: date | None = None) -> list[dict]:
+    """Things worth a look on a valid row; ``today`` (the page's date, when sent) finds
+    visits recorded in the future."""
     found = []
+    if today is not None and client.last_visit is not None and client.last_visit > today:
+        found.append(
+            {
+                "row": client.row,
+                "id": client.id,
+                "column": "上次回访日期",
+                "message": f"上次回访日期 {client.last_visit} 晚于今天 {today}，请检查是否填错",
+            }
+        )
     for days, floor in GRADE_FLOORS:
         if client.dpd > days:
             if GRADE_RANK[client.grade] < GRADE_RANK[floor]:

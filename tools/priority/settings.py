@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tools.common.dates import month_input
+import math
+
+from tools.common.dates import LAST_YEAR, month_input
 from tools.common.months import first_day, month_text
 from tools.errors import InputError
 from tools.priority.columns import GRADES
@@ -66,6 +68,8 @@ def _number(raw, field: str, label: str, low: float, high: float, integer: bool 
         value = float(str(raw).strip())
     except ValueError:
         raise InputError(f"{label}应为数字，现为“{raw}”", field=field) from None
+    if not math.isfinite(value):
+        raise InputError(f"{label}应为有限的数字，现为“{raw}”", field=field)
     if integer and value != int(value):
         raise InputError(f"{label}应为整数，现为“{raw}”", field=field)
     if not low <= value <= high:
@@ -87,6 +91,31 @@ def _table(raw, defaults: dict, field: str, label_of, low: int, high: int) -> di
     return table
 
 
+def label_of(name: str) -> str:
+    """How messages name the form field ``name`` ("weights.dpd_1" is a score row)."""
+    head, _, key = name.partition(".")
+    if head == "weights" and key in WEIGHT_LABELS:
+        return f"评分表“{WEIGHT_LABELS[key]}”"
+    if head == "check_interval_days" and key in GRADES:
+        return _interval_label(key)
+    return LABELS.get(name, name)
+
+
+def _interval_label(grade: str) -> str:
+    return f"{grade}类检查间隔（天）" if grade in GRADES else grade
+
+
+def unreadable(names) -> None:
+    """Number fields the page could not read (an ``<input type=number>`` holding "abc",
+    "--5" or 1e400 hands the page an empty value): name the first one."""
+    if isinstance(names, list) and names:
+        name = str(names[0])
+        raise InputError(
+            f"{label_of(name)}不是可以识别的数字（例如写成了“abc”“--5”或过大的数），请只填写数字",
+            field=name,
+        )
+
+
 def _nested(raw: dict) -> dict:
     """The form's flat fields as settings: "weights.dpd_1" is weights["dpd_1"]."""
     out: dict = {}
@@ -99,7 +128,7 @@ def _nested(raw: dict) -> dict:
     return out
 
 
-def validate(raw: dict | None, this_month: int | None = None) -> dict:
+def validate(raw: dict | None, this_month: int | None = None, last: int = LAST_YEAR) -> dict:
     """Return complete settings from the user's (possibly partial, possibly string) ones;
     a blank month is ``this_month`` (the officer's, from the page's date)."""
     raw = raw or {}
@@ -110,7 +139,7 @@ def validate(raw: dict | None, this_month: int | None = None) -> dict:
     unknown = sorted(set(raw) - known)
     if unknown:
         raise InputError(f"不认识的设置项“{unknown[0]}”", field=unknown[0])
-    plan_month = month_input(raw.get("month"), LABELS["month"], this_month, field="month")
+    plan_month = month_input(raw.get("month"), LABELS["month"], this_month, last, field="month")
     as_of, month = first_day(plan_month), month_text(plan_month)
 
     def get(key):
@@ -128,7 +157,7 @@ def validate(raw: dict | None, this_month: int | None = None) -> dict:
             raw.get("check_interval_days"),
             DEFAULTS["check_interval_days"],
             "check_interval_days",
-            lambda g: f"{g}类检查间隔（天）" if g in GRADES else g,
+            _interval_label,
             1,
             3660,
         ),

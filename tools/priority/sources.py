@@ -8,33 +8,45 @@ import io
 
 from tools.common.dates import blank
 from tools.errors import InputError
-from tools.priority import xlsx
+from tools.priority import limits, xlsx
 from tools.priority.cells import cell_text
+from tools.priority.headers import HEADER_SEARCH_ROWS, column_of
 
 ZIP = b"PK\x03\x04"  # an .xlsx file is a zip archive
 OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls
+DELIMITERS = ",;\t"
 
 
-def grid(data: dict) -> list[list[str]]:
+def grid(data: dict, notes: list[str]) -> list[list[str]]:
     """``data['file']`` (bytes, named ``data['file_name']``), ``data['csv']`` (pasted text,
-    or bytes; blank is none) or ``data['rows']``; the first one given."""
+    or bytes; blank is none) or ``data['rows']``; the first one given. ``notes`` gets
+    what the officer should know about how a workbook was read. ``data['file_size']``
+    alone: the page found the chosen file too big to send (limits.MAX_FILE_BYTES)."""
+    _size(data.get("file_size") or 0)
     if data.get("file") is not None:
-        return file_grid(data["file"], str(data.get("file_name") or ""))
+        _size(len(data["file"]))
+        return file_grid(data["file"], str(data.get("file_name") or ""), notes)
     if not blank(data.get("csv")):
         text = data["csv"]
+        _size(len(text))  # pasted text: characters, a close enough measure
         return split_csv(decode(text) if isinstance(text, bytes | bytearray) else text)
     if data.get("rows") is not None:
         return grid_from_dicts(data["rows"])
     raise InputError("请选择或拖入客户表文件，或把表格内容粘贴到文本框中", field="file")
 
 
+def _size(size) -> None:
+    if isinstance(size, int | float) and size > limits.MAX_FILE_BYTES:
+        raise InputError(limits.too_big(size), field="file")
+
+
 def is_xlsx(name: str, data: bytes) -> bool:
     return name.lower().endswith(".xlsx") or data[:4] == ZIP
 
 
-def file_grid(data: bytes, name: str) -> list[list[str]]:
+def file_grid(data: bytes, name: str, notes: list[str]) -> list[list[str]]:
     """A chosen file: its name or its first bytes say whether it is a workbook."""
-    return xlsx.grid(data) if is_xlsx(name, data) else split_csv(decode(data))
+    return xlsx.grid(data, notes) if is_xlsx(name, data) else split_csv(decode(data))
 
 
 def decode(data: bytes) -> str:
@@ -60,16 +72,56 @@ def decode(data: bytes) -> str:
 
 
 def split_csv(text: str) -> list[list[str]]:
-    """Rows of a CSV text; the delimiter (, ; or tab) is the most frequent one on line 1."""
+    """Rows of a CSV text, split by the delimiter (, ; or tab) of its header line.
+
+    A quote left open swallows every later line into one cell: that is refused with
+    the line where it opened, never read as a shorter table.
+    """
     text = text.lstrip("\ufeff")
-    first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    rows, starts = [], []
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        while True:
+            line = reader.line_num + 1  # where the next record starts
+            row = next(reader, None)
+            if row is None:
+                break
+            rows.append(row)
+            starts.append(line)
     except csv.Error:
         raise InputError(
             "无法按 CSV 表格读取这个文件：某个单元格过长或引号不成对", field="file"
         ) from None
+    if rows and _left_open(text, starts[-1]):
+        raise InputError(
+            '这一行有一个引号（"）没有配对，后面的行都被当成了这一格的内容。'
+            "请在记事本中删去这个引号或补上配对的引号，再重新上传",
+            field="file",
+            row=starts[-1],
+        )
+    return rows
+
+
+def _left_open(text: str, line: int) -> bool:
+    """Whether the record starting at ``line`` (1-based) runs to the end inside a quote."""
+    rest = text.split("\n", line - 1)[-1] if line > 1 else text
+    strict = csv.reader(io.StringIO(rest, newline=""), delimiter=_delimiter(text), strict=True)
+    try:
+        next(strict, None)
+    except csv.Error as err:
+        return "end of data" in str(err)
+    return False
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter of the first line (of the first few) that holds a known column name;
+    a title line above the header may use another one. Else the most frequent on line 1."""
+    lines = text.split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS]
+    for line in lines:
+        for delimiter in DELIMITERS:
+            if any(column_of(cell.strip().strip('"')) for cell in line.split(delimiter)):
+                return delimiter
+    return max(DELIMITERS, key=lines[0].count)
 
 
 def grid_from_dicts(rows: list) -> list[list[str]]:

@@ -11,6 +11,11 @@ CURES_LATER = frozenset("NCG")  # a later month with one of these means the over
 CURED_AT_END = frozenset("DZ")  # paid by the guarantor / settled with assets
 INSIDE_RUN = frozenset("*#")  # no payment due / unknown: do not split an episode
 KNOWN = frozenset("N1234567CGDZB#*/")
+# Codes of one account: 40 years of months. A report prints 60; an account opened in
+# 1990 has about 440 by now. Longer is a pasting mistake, and laying it out froze the
+# page (12 s per keystroke at 100,000 codes).
+MAX_MONTHS = 480
+_SPACED = 4  # typed text may hold spaces between codes: read at most this many chars each
 
 MEANING = {
     "N": "正常",
@@ -39,6 +44,20 @@ def normalize(text, who: dict | None = None) -> str:
         return ""
     if not isinstance(text, str):
         raise InputError("还款记录应为一串状态代码，如 NNN1NN。", field="history", **(who or {}))
+    # Checked on the text before any work, then on the codes it holds.
+    if len(text) > MAX_MONTHS * _SPACED or len(found := _codes(text)) > MAX_MONTHS:
+        months = len(_codes(text[: MAX_MONTHS * _SPACED * 2]))
+        more = f"{months} 个" if months <= MAX_MONTHS * 2 else f"超过 {MAX_MONTHS * 2} 个"
+        raise InputError(
+            f"还款记录有{more}月份的代码，每个账户最多 {MAX_MONTHS} 个月（{MAX_MONTHS // 12} 年）："
+            "请只抄写报告上列出的月份。",
+            field="history",
+            **(who or {}),
+        )
+    return found
+
+
+def _codes(text: str) -> str:
     flat = unicodedata.normalize("NFKC", text).upper()
     return "".join(ch for ch in flat if not ch.isspace())
 
