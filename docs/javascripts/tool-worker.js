@@ -100,7 +100,6 @@ const FORMAT = 1;
 const SNAPSHOT_CACHE = "huifang-python-snapshot";
 const snapshotURL = new URL("_snapshot/python.gz", base).href;
 const KEY_HEADER = "X-KB-Snapshot-Key";
-let snapshotState = "none";   // none | restored | made | failed (read by the e2e tests)
 
 async function readSnapshot(key) {
   try {
@@ -155,13 +154,11 @@ async function start() {
       // The file system is new: unpack the wheel again for what imports lazily.
       await install(pyodide, [manifest.tools]);
       const call = pyodide.pyimport("tools.dispatch").call;
-      snapshotState = "restored";
-      post({ type: "ready", snapshot: snapshotState });
+      post({ type: "ready", snapshot: "restored" });
       return { pyodide, call };
     } catch {
       await dropSnapshot();
       installed.clear();
-      snapshotState = "failed";
       stage = "runtime";
       post({ type: "progress", stage });
     }
@@ -170,18 +167,19 @@ async function start() {
   post({ type: "progress", stage: "tools" });
   await install(pyodide, [manifest.tools]);
   pyodide.runPython("import tools.dispatch; tools.dispatch.preload()");
+  // The page turns ready now; the snapshot is made in this same task, so a message
+  // (a queued first answer included) is handled only after it: no input in it.
+  post({ type: "ready", snapshot: manifest.runtime ? "made" : "none" });
   let made = null;
   if (manifest.runtime) {
     try {
       made = pyodide.makeMemorySnapshot();
-      snapshotState = "made";
     } catch {
-      snapshotState = "failed";
+      post({ type: "snapshot", state: "not-made" });
     }
   }
   const call = pyodide.pyimport("tools.dispatch").call;
-  post({ type: "ready", snapshot: snapshotState });
-  if (made) storeSnapshot(made, key);   // in the background: the answers do not wait
+  if (made) storeSnapshot(made, key);   // compressed and stored in the background
   return { pyodide, call };
 }
 
