@@ -101,21 +101,21 @@ const SNAPSHOT_CACHE = "huifang-python-snapshot";
 const snapshotURL = new URL("_snapshot/python.gz", base).href;
 const KEY_HEADER = "X-KB-Snapshot-Key";
 
-async function readSnapshot(key) {
+// The stored snapshot if it has this key (one with another key is deleted).
+async function findSnapshot(key) {
   try {
     const cache = await caches.open(SNAPSHOT_CACHE);
     const hit = await cache.match(snapshotURL);
-    if (!hit) return null;
-    if (hit.headers.get(KEY_HEADER) !== key) {
-      await cache.delete(snapshotURL);
-      return null;
-    }
-    const raw = hit.body.pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(raw).arrayBuffer());
-  } catch {
-    await dropSnapshot();   // unreadable or corrupt (gzip checks its CRC)
-    return null;
-  }
+    if (hit && hit.headers.get(KEY_HEADER) === key) return hit;
+    if (hit) await cache.delete(snapshotURL);
+  } catch { /* no Cache Storage: start the long way */ }
+  return null;
+}
+
+// Its bytes; rejects on a corrupt one (gzip checks its length and CRC).
+async function gunzip(response) {
+  const raw = response.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(raw).arrayBuffer());
 }
 
 async function dropSnapshot() {
@@ -144,13 +144,15 @@ async function start() {
   const pyodideModule = import(new URL("pyodide.mjs", pyodideURL).href);
   manifest = await manifestPromise;
   const key = `${FORMAT}/${manifest.runtime}/${manifest.tools}`;
+  const found = manifest.runtime ? findSnapshot(key) : null;
   const { loadPyodide } = await pyodideModule;
-  const snapshot = manifest.runtime ? await readSnapshot(key) : null;
+  const snapshot = await found;
   if (snapshot) {
     stage = "restore";
     post({ type: "progress", stage });
     try {
-      const pyodide = await loadPyodide({ indexURL: pyodideURL.href, _loadSnapshot: snapshot });
+      // Decompressed while Pyodide compiles its wasm: it takes the bytes as a promise.
+      const pyodide = await loadPyodide({ indexURL: pyodideURL.href, _loadSnapshot: gunzip(snapshot) });
       // The file system is new: unpack the wheel again for what imports lazily.
       await install(pyodide, [manifest.tools]);
       const call = pyodide.pyimport("tools.dispatch").call;
