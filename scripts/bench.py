@@ -5,6 +5,10 @@ Cold Pyodide start (bare loadPyodide on an empty page, the floor) against time t
 after ready; each tool's compute time in CPython and, through the page's worker,
 in Pyodide; bytes a page without a tool fetches; the longest main-thread task
 while 10,000 clients are planned and shown; `mkdocs build` time.
+Repeat visits (same browser profile, new page): bare warm loadPyodide() against
+a tool page restored from its memory snapshot and one started the long way (the
+manifest's runtime hash hidden, so the worker neither reads nor makes one). The
+first visit again on a throttled link (10 Mbit/s, 40 ms), and the bytes it fetches.
 Rows are printed as they are measured (to stderr), the table at the end.
 """
 
@@ -81,6 +85,13 @@ SUBMIT = """async (tool) => {
   while (!result.innerHTML) await new Promise(requestAnimationFrame);
   return performance.now() - t0;
 }"""
+# Chromium network emulation for the throttled rows: 10 Mbit/s down and up, 40 ms.
+THROTTLE = {
+    "offline": False,
+    "latency": 40,
+    "downloadThroughput": 10_000_000 / 8,
+    "uploadThroughput": 10_000_000 / 8,
+}
 ROWS: list[tuple[str, float, str, str]] = []
 
 
@@ -115,6 +126,10 @@ def portfolio_csv(n: int) -> str:
     return out.getvalue()
 
 
+def body_size(request) -> int:
+    return request.sizes()["responseBodySize"]
+
+
 class Bench:
     def __init__(self, pw, url: str):
         executable = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
@@ -135,6 +150,106 @@ class Bench:
         ready = page.evaluate("window.benchReadyAt")
         context.close()
         return ready
+
+    def ready_ms(self, context, path: str, throttle: bool = False, stored: bool = False) -> float:
+        """Open ``path`` in a new page of ``context``; ms from navigation to ready."""
+        page = context.new_page()
+        if throttle:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", THROTTLE)
+        page.goto(self.url + path)
+        page.wait_for_function("() => window.benchReadyAt", timeout=300_000)
+        ready = page.evaluate("window.benchReadyAt")
+        if stored:
+            # Let the snapshot be stored before the page goes (a first visit makes one).
+            page.wait_for_function("() => kbTools.snapshot.stored !== null", timeout=120_000)
+        page.close()
+        return ready
+
+    def visit_context(self, snapshot: bool = True):
+        """A fresh profile; without ``snapshot`` the tool pages start the long way."""
+        context = self.browser.new_context(service_workers="block")
+        context.add_init_script(PROBE)
+        if not snapshot:
+
+            def hide_runtime(route):
+                manifest = json.loads(route.fetch().text())
+                manifest["runtime"] = ""
+                route.fulfill(json=manifest)
+
+            context.route("**/_tools/manifest.json", hide_runtime)
+        return context
+
+    def repeat_visit(self) -> None:
+        """Ready on a second visit in the same profile, each way; rounds interleaved."""
+        ways = {
+            "bare loadPyodide(), empty page": ("_bench/bare.html", True),
+            "retention page, no snapshot": ("tools/retention/", False),
+            "retention page, restored from snapshot": ("tools/retention/", True),
+        }
+        times = {name: [] for name in ways}
+        first_answer = {False: [], True: []}
+        for _ in range(RUNS):
+            for name, (path, snapshot) in ways.items():
+                context = self.visit_context(snapshot)
+                self.ready_ms(context, path, stored=snapshot and "tools/" in path)  # first visit
+                times[name].append(self.ready_ms(context, path))
+                context.close()
+            for snapshot in (False, True):
+                first_answer[snapshot].append(self.first_answer_ms(snapshot))
+        medians = {name: statistics.median(values) for name, values in times.items()}
+        for name, value in medians.items():
+            record(f"repeat visit: {name}, ready", value, "ms", "floor" if "bare" in name else "")
+        bare = medians["bare loadPyodide(), empty page"]
+        for name in list(ways)[1:]:
+            goal = "<= 0.25" if name.endswith("from snapshot") else ""
+            record(f"  {name}: ratio to bare warm", medians[name] / bare, "x", goal)
+        for snapshot, label in ((False, "no snapshot"), (True, "snapshot made, waited for")):
+            value = statistics.median(first_answer[snapshot])
+            record(f"first visit: answer asked at ready, {label}", value, "ms")
+
+    def first_answer_ms(self, snapshot: bool) -> float:
+        """A first visit in a new profile; a call made the moment the tool turns ready."""
+        context = self.visit_context(snapshot)
+        page = context.new_page()
+        page.goto(self.url + "tools/retention/")
+        page.wait_for_function("() => window.benchReadyAt", timeout=120_000)
+        input_ = {"report_month": "2021-12", "accounts": [{"opened": "2020-01", "history": "NNNN"}]}
+        took = page.evaluate(CALL, ["retention", input_])
+        context.close()
+        return took
+
+    def throttled_first_visit(self) -> None:
+        """First visit on 10 Mbit/s, 40 ms: a fresh profile each time; bytes fetched."""
+        ways = {
+            "bare loadPyodide(), empty page": ("_bench/bare.html", True),
+            "bare loadPyodide() in a module worker": ("_bench/bare-worker.html", True),
+            "retention page, no snapshot (as before)": ("tools/retention/", False),
+            "retention page, snapshot made": ("tools/retention/", True),
+        }
+        times = {name: [] for name in ways}
+        fetched = []
+        runs = min(RUNS, 3)
+        for _ in range(runs):
+            for name, (path, snapshot) in ways.items():
+                context = self.visit_context(snapshot)
+                sizes = []
+                if name.endswith("snapshot made"):
+                    context.on("requestfinished", lambda r, into=sizes: into.append(body_size(r)))
+                stored = snapshot and "tools/" in path
+                times[name].append(self.ready_ms(context, path, throttle=True, stored=stored))
+                if sizes:
+                    fetched.append(sum(sizes))
+                context.close()
+        for name, values in times.items():
+            record(f"throttled first visit ({runs} runs): {name}", statistics.median(values), "ms")
+        bare = statistics.median(times["bare loadPyodide() in a module worker"])
+        before = statistics.median(times["retention page, no snapshot (as before)"])
+        made = statistics.median(times["retention page, snapshot made"])
+        record("  throttled: snapshot made / no snapshot", made / before, "x", "<= 1.0")
+        record("  throttled: snapshot made / bare worker", made / bare, "x")
+        record("first visit, retention page: bytes fetched", statistics.median(fetched), "B")
 
     def startup(self) -> None:
         # Interleaved rounds, so drift in the machine's load hits every page alike.
@@ -226,6 +341,8 @@ def main() -> None:
             with sync_playwright() as pw:
                 bench = Bench(pw, server.url)
                 bench.startup()
+                bench.repeat_visit()
+                bench.throttled_first_visit()
                 bench.retention()
                 bench.priority()
                 bench.page_without_tool()

@@ -78,3 +78,24 @@ def as_csv(rows: list[dict], delimiter: str = ",") -> str:
     writer.writeheader()
     writer.writerows(rows)
     return buf.getvalue()
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def as_xlsx(rows: list[dict]) -> bytes:
+    """The rows as an .xlsx workbook: a header, then cells (digits as numbers, like Excel)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(list(rows[0]))
+    for r in rows:
+        sheet.append([int(v) if v.isdigit() else v for v in r.values()])
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+# A small portfolio whose plan names 赵桂兰 first: the .xlsx upload of the e2e tests.
+XLSX_ROWS = [row("X1", 客户名称="赵桂兰", 区域="东坪村", 逾期天数="40"), BIG]

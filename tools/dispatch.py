@@ -18,6 +18,13 @@ from tools.errors import NeedsPackage
 TOOLS = ("priority", "retention")
 
 
+def preload() -> None:
+    """Import every tool (not the optional packages), so that a memory snapshot made
+    right after holds them: a restored worker answers without importing its tools."""
+    for tool in TOOLS:
+        importlib.import_module(f"tools.{tool}")
+
+
 def call(tool: str, action: str, payload: str, files: dict[str, bytes] | None = None) -> str:
     """Run one declared action and return its envelope as JSON text.
 

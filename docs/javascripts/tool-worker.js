@@ -16,6 +16,7 @@ const installed = new Set();
 const realFetch = self.fetch.bind(self);
 const sizes = new Map();   // url -> [loaded, total]
 let lastReport = 0;
+let stage = "runtime";     // runtime | restore: what the download progress belongs to
 
 function fail(url, reason) {
   post({ type: "fatal", detail: `${new URL(url).pathname}: ${reason}` });
@@ -27,7 +28,7 @@ function reportProgress(force) {
   lastReport = now;
   let loaded = 0, total = 0;
   for (const [done, size] of sizes.values()) { loaded += done; total += size; }
-  post({ type: "progress", stage: "runtime", loaded, total });
+  post({ type: "progress", stage, loaded, total });
 }
 
 self.fetch = async (input, init) => {
@@ -88,18 +89,99 @@ async function install(pyodide, names) {
   pyodide.runPython("import importlib; importlib.invalidate_caches()");
 }
 
+// A memory snapshot of Python with our tools imported, made in this browser after
+// the first full start and kept gzip-compressed in Cache Storage (outside the
+// service worker's kb-* caches, which each deployment replaces). It is keyed by the
+// Pyodide core's hash and the tools wheel's name (a content hash), plus FORMAT for
+// what this file imports before making it: any other key, or bytes that do not
+// decompress and restore, and it is deleted and Python starts the long way.
+// It is made before the worker handles any input, so it never holds borrower data.
+const FORMAT = 1;
+const SNAPSHOT_CACHE = "huifang-python-snapshot";
+const snapshotURL = new URL("_snapshot/python.gz", base).href;
+const KEY_HEADER = "X-KB-Snapshot-Key";
+
+// The stored snapshot if it has this key (one with another key is deleted).
+async function findSnapshot(key) {
+  try {
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    const hit = await cache.match(snapshotURL);
+    if (hit && hit.headers.get(KEY_HEADER) === key) return hit;
+    if (hit) await cache.delete(snapshotURL);
+  } catch { /* no Cache Storage: start the long way */ }
+  return null;
+}
+
+// Its bytes; rejects on a corrupt one (gzip checks its length and CRC).
+async function gunzip(response) {
+  const raw = response.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(raw).arrayBuffer());
+}
+
+async function dropSnapshot() {
+  try { await (await caches.open(SNAPSHOT_CACHE)).delete(snapshotURL); } catch { /* no Cache Storage */ }
+}
+
+async function storeSnapshot(bytes, key) {
+  try {
+    const gz = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
+    const body = await new Response(gz).blob();
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    await cache.put(snapshotURL, new Response(body, { headers: { [KEY_HEADER]: key, "Content-Type": "application/gzip" } }));
+    post({ type: "snapshot", state: "stored", bytes: body.size });
+  } catch {
+    post({ type: "snapshot", state: "not-stored" });  // e.g. storage full: next visit starts the long way
+  }
+}
+
+const fetchManifest = () => fetch(new URL("manifest.json", wheelsURL), { cache: "no-cache" })
+  .then((r) => { if (!r.ok) throw new Error(`manifest.json: HTTP ${r.status}`); return r.json(); });
+
 async function start() {
   post({ type: "progress", stage: "runtime" });
-  const manifestPromise = fetch(new URL("manifest.json", wheelsURL), { cache: "no-cache" })
-    .then((r) => { if (!r.ok) throw new Error(`manifest.json: HTTP ${r.status}`); return r.json(); });
+  const manifestPromise = fetchManifest();
   manifestPromise.then((m) => wheel(m.tools)).catch(() => {});  // failures surface in install()
-  const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideURL).href);
-  const pyodide = await loadPyodide({ indexURL: pyodideURL.href });
-  post({ type: "progress", stage: "tools" });
+  const pyodideModule = import(new URL("pyodide.mjs", pyodideURL).href);
   manifest = await manifestPromise;
+  const key = `${FORMAT}/${manifest.runtime}/${manifest.tools}`;
+  const found = manifest.runtime ? findSnapshot(key) : null;
+  const { loadPyodide } = await pyodideModule;
+  const snapshot = await found;
+  if (snapshot) {
+    stage = "restore";
+    post({ type: "progress", stage });
+    try {
+      // Decompressed while Pyodide compiles its wasm: it takes the bytes as a promise.
+      const pyodide = await loadPyodide({ indexURL: pyodideURL.href, _loadSnapshot: gunzip(snapshot) });
+      // The file system is new: unpack the wheel again for what imports lazily.
+      await install(pyodide, [manifest.tools]);
+      const call = pyodide.pyimport("tools.dispatch").call;
+      post({ type: "ready", snapshot: "restored" });
+      return { pyodide, call };
+    } catch {
+      await dropSnapshot();
+      installed.clear();
+      stage = "runtime";
+      post({ type: "progress", stage });
+    }
+  }
+  const pyodide = await loadPyodide({ indexURL: pyodideURL.href, _makeSnapshot: Boolean(manifest.runtime) });
+  post({ type: "progress", stage: "tools" });
   await install(pyodide, [manifest.tools]);
+  pyodide.runPython("import tools.dispatch; tools.dispatch.preload()");
+  // The page turns ready now; the snapshot is made in this same task, so a message
+  // (a queued first answer included) is handled only after it: no input in it.
+  post({ type: "ready", snapshot: manifest.runtime ? "made" : "none" });
+  let made = null;
+  if (manifest.runtime) {
+    try {
+      made = pyodide.makeMemorySnapshot();
+    } catch {
+      post({ type: "snapshot", state: "not-made" });
+    }
+  }
   const call = pyodide.pyimport("tools.dispatch").call;
-  post({ type: "ready" });
+  if (made) storeSnapshot(made, key);   // compressed and stored in the background
   return { pyodide, call };
 }
 

@@ -4,7 +4,9 @@
 // the whole visit, across Material's instant navigation.
 const STATUS = {
   runtime: "正在加载 Python 运行环境（首次约需几秒，之后会快很多）…",
-  tools: "正在安装计算工具…",
+  start: "正在启动计算工具…（第 1 步，共 2 步：启动 Python，下载已完成）",
+  tools: "正在启动计算工具…（第 2 步，共 2 步：载入计算模块）",
+  restore: "正在从本机保存的副本快速启动计算工具…",
   ready: "工具已就绪，数据只在本机浏览器中计算。",
   error: "工具加载失败（网络可能中断了）。联网后再点一次计算按钮即可重试。",
   queued: "工具仍在加载，加载完成后会自动计算…",
@@ -17,13 +19,21 @@ let worker = null;
 let state = "idle";          // idle | loading | ready | error
 let nextId = 1;
 let workerStarts = 0;
+// How the current worker started, for the e2e tests: "restored" from this browser's
+// memory snapshot, "made" one (a full start), "failed", or "none".
+let snapshot = { state: "none", stored: null, restores: 0 };
 
 const MB = (bytes) => (bytes / 1048576).toFixed(1);
 
 function setState(next, stage, msg) {
   state = next;
   let text = STATUS[stage || next] || "";
-  if (msg && msg.total > 1048576) text = `正在下载 Python 运行环境：${MB(msg.loaded)} / ${MB(msg.total)} MB（只需下载一次）…`;
+  // Once every byte is in, Python is starting: say so, not a still "11.7 / 11.7 MB".
+  if (stage === "runtime" && msg?.total > 1048576) {
+    text = msg.loaded < msg.total
+      ? `正在下载 Python 运行环境：${MB(msg.loaded)} / ${MB(msg.total)} MB（只需下载一次）…`
+      : STATUS.start;
+  }
   for (const root of document.querySelectorAll("[data-tool]")) {
     root.dataset.state = next === "idle" ? "loading" : next;
     const status = statusOf(root);
@@ -40,15 +50,19 @@ function startWorker() {
   window.kbEarlyWorker = null;
   worker = current;
   workerStarts += 1;
+  snapshot = { ...snapshot, state: "none", stored: null };
   setState("loading", "runtime");
   const onMessage = (msg) => {
     if (worker !== current) return;  // a worker already dropped
     if (msg.type === "progress") setState("loading", msg.stage, msg);
     else if (msg.type === "ready") {
+      snapshot.state = msg.snapshot;
+      if (msg.snapshot === "restored") snapshot.restores += 1;
       setState("ready");
       document.dispatchEvent(new CustomEvent("kb:tools-ready"));  // offline.js keeps the tools
     }
     else if (msg.type === "fatal") fail(new Error(msg.detail));
+    else if (msg.type === "snapshot") snapshot.stored = msg.state === "stored" ? msg.bytes : 0;
     else settle(msg);
   };
   current.onmessage = ({ data }) => onMessage(data);
@@ -217,6 +231,7 @@ export const kbTools = {
   restart() { fail(new Error("restarted")); },
   get state() { return state; },
   get workerStarts() { return workerStarts; },  // read by the e2e tests
+  get snapshot() { return { ...snapshot }; },
 };
 window.kbTools = kbTools;  // the same object, for the tests and the browser console
 

@@ -68,6 +68,7 @@ def test_site_and_tools_work_offline_then_update_downloads_only_changes(browser,
         page.wait_for_selector("html[data-offline=pages]", timeout=30_000)
         run_retention(page, url)
         page.wait_for_selector("html[data-offline=all]", timeout=60_000)
+        page.wait_for_function("() => kbTools.snapshot.stored > 0", timeout=60_000)
         server.stop()
 
         # By link (instant navigation) ...
@@ -84,6 +85,8 @@ def test_site_and_tools_work_offline_then_update_downloads_only_changes(browser,
             expect(page.locator("h1").first).to_be_visible()
         run_retention(page, url)
         run_priority(page, url)
+        # Offline, Python started from the snapshot the first visit stored.
+        assert page.evaluate("kbTools.snapshot.state") == "restored"
 
         # A new version on the same origin: one page's text changed.
         page_file = tree / CHANGED_PAGE
@@ -104,6 +107,9 @@ def test_site_and_tools_work_offline_then_update_downloads_only_changes(browser,
         assert NEW_TEXT not in page.content()  # still the old version until the user says so
         page.click(".kb-update button")
         expect(page.get_by_text(NEW_TEXT)).to_be_visible(timeout=30_000)
+        # A deployment that changed only pages keeps the snapshot.
+        run_retention(page, url)
+        assert page.evaluate("kbTools.snapshot.state") == "restored"
     finally:
         context.close()
         server.stop()

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from openpyxl import Workbook
 from playwright.sync_api import expect
 
 from tests.browser import THIS_MONTH
-from tests.priority_rows import BIG, as_csv, row
+from tests.priority_rows import BIG, XLSX, XLSX_ROWS, as_csv, as_xlsx, row
 from tools.priority import compute, synthetic
 from tools.priority.export import plan_csv
 from tools.priority.limits import MAX_FILE_BYTES, MB
@@ -105,16 +104,7 @@ def test_gbk_csv_shows_error_rows_and_warnings(tool):
 
 def test_xlsx_upload(tool):
     page = tool
-    book = Workbook()
-    sheet = book.active
-    rows = [row("X1", 客户名称="赵桂兰", 区域="东坪村", 逾期天数="40"), BIG]
-    sheet.append(list(rows[0]))
-    for r in rows:
-        sheet.append([int(v) if v.isdigit() else v for v in r.values()])
-    buf = io.BytesIO()
-    book.save(buf)
-    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    upload(page, "portfolio.xlsx", buf.getvalue(), mime)
+    upload(page, "portfolio.xlsx", as_xlsx(XLSX_ROWS), XLSX)
     table = page.locator('[data-role=result] [data-list="visits"]')
     expect(table).to_contain_text("赵桂兰", timeout=60_000)
     expect(table.locator("tr.kb-priority-row").first).to_contain_text(MODES["notice"])

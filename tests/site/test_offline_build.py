@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
+
+from tools.build.hook_pyodide import PYODIDE_DIR
+from tools.build.hook_wheel import runtime_hash
 
 # Request-capable places in HTML and CSS: src/href/srcset/action/poster, url(), @import.
 HTML_REF = re.compile(
@@ -79,3 +84,15 @@ def test_pyodide_core_and_tools_wheel_are_shipped(site):
         assert (site / "_pyodide" / name).is_file()
     wheels = list((site / "_tools").glob("huifang_tools-*.whl"))
     assert len(wheels) == 1
+
+
+def test_manifest_keys_the_snapshot_by_the_shipped_runtime(site):
+    # The worker's memory snapshot is keyed by this hash (of the pinned Pyodide's
+    # files, as installed: the build rewrites pyodide.mjs's URLs) and the wheel's name.
+    manifest = json.loads((site / "_tools" / "manifest.json").read_text("utf-8"))
+    pinned = Path(__file__).resolve().parents[2] / PYODIDE_DIR
+    assert manifest["runtime"] == runtime_hash(pinned)
+    wasm = "pyodide.asm.wasm"
+    assert (site / "_pyodide" / wasm).read_bytes() == (pinned / wasm).read_bytes()
+    assert re.fullmatch(r"[0-9a-f]{16}", manifest["runtime"])
+    assert (site / "_tools" / manifest["tools"]).is_file()

@@ -83,3 +83,14 @@ def test_every_declared_action_answers_in_the_envelope(module):
         out = json.loads(dispatch.call(module.__name__.split(".")[-1], name, "{}"))
         assert set(out) in ({"ok", "data", "html"}, {"ok", "error"}), (name, out)
         assert answer.__name__ == name
+
+
+def test_preload_imports_every_tool_and_no_optional_package(monkeypatch):
+    # What the worker imports before its memory snapshot: every tool, not openpyxl.
+    for name in [m for m in sys.modules if m.startswith(("tools.priority", "tools.retention"))]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.delitem(sys.modules, "openpyxl", raising=False)
+    dispatch.preload()
+    for tool in dispatch.TOOLS:
+        assert f"tools.{tool}" in sys.modules
+    assert "openpyxl" not in sys.modules

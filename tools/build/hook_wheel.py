@@ -2,14 +2,19 @@
 
 Writes ``_tools/<wheel>.whl`` (content hash in its version), the wheels of the
 optional pure-Python packages (openpyxl, loaded only for .xlsx files) and
-``_tools/manifest.json`` which the worker reads to find them.
+``_tools/manifest.json`` which the worker reads to find them. The manifest also
+carries ``runtime``, a hash of the Pyodide core files: with the tools wheel's name
+(its version is a content hash) it keys the worker's memory snapshot, so a
+snapshot is only restored by the exact runtime and tools it was made from.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
+from tools.build.hook_pyodide import CORE_FILES, PYODIDE_DIR
 from tools.build.wheel import content_version, installed_wheel, pack_wheel, source_files
 
 # Build-time code never goes to the browser.
@@ -26,7 +31,7 @@ def on_post_build(config, **kwargs):
     files = source_files(root, "tools", exclude=EXCLUDE)
     name, data = pack_wheel("huifang-tools", content_version("0.1.0", files), files)
     (target / name).write_bytes(data)
-    manifest = {"tools": name, "optional": {}}
+    manifest = {"tools": name, "runtime": runtime_hash(root / PYODIDE_DIR), "optional": {}}
 
     for key, dists in OPTIONAL.items():
         names = []
@@ -37,3 +42,14 @@ def on_post_build(config, **kwargs):
         manifest["optional"][key] = names
 
     (target / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+
+
+def runtime_hash(pyodide_dir: Path) -> str:
+    """A short hash of the Pyodide core files' bytes ("" without Pyodide)."""
+    digest = hashlib.sha256()
+    for name in CORE_FILES:
+        path = pyodide_dir / name
+        if not path.is_file():
+            return ""
+        digest.update(name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]

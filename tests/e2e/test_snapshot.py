@@ -1,0 +1,146 @@
+"""The memory snapshot: made after the first full start (before any input, so no
+borrower data in it), restored on the next visit with the same answers (an .xlsx
+upload included), and discarded when corrupt or keyed to other runtime files.
+
+One browser context for the whole story: Cache Storage belongs to it, and every
+Python start costs seconds.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser import wait_for_tool
+from tests.priority_rows import XLSX, XLSX_ROWS, as_xlsx
+
+pytestmark = pytest.mark.e2e
+MARKER = "MARKER-7f3a9c-借款人王某"
+SAMPLE = {"report_month": "2021-12", "accounts": [{"opened": "2020-01", "history": "NNNN12"}]}
+SNAPSHOT_URL = "_snapshot/python.gz"
+
+# Runs in the page: the stored snapshot's key and its decompressed bytes' size, and
+# whether those bytes contain `marker` (UTF-8, as Python keeps an ASCII or UCS text).
+READ_SNAPSHOT = """async ([url, marker]) => {
+  const cache = await caches.open("huifang-python-snapshot");
+  const hit = await cache.match(new URL(url, location.origin + "/").href);
+  if (!hit) return null;
+  const key = hit.headers.get("X-KB-Snapshot-Key");
+  const gunzip = hit.body.pipeThrough(new DecompressionStream("gzip"));
+  const bytes = new Uint8Array(await new Response(gunzip).arrayBuffer());
+  const hasText = (text) => {
+    const needle = new TextEncoder().encode(text);
+    outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+      for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+      return true;
+    }
+    return false;
+  };
+  return { key, size: bytes.length, marker: hasText(marker) || hasText(marker.slice(0, 13)) };
+}"""
+# Runs in the page: replace the stored snapshot by `body` (text) or re-key it.
+REPLACE_SNAPSHOT = """async ([url, body, key]) => {
+  const cache = await caches.open("huifang-python-snapshot");
+  const full = new URL(url, location.origin + "/").href;
+  const hit = await cache.match(full);
+  const bytes = body === null ? await hit.arrayBuffer() : new TextEncoder().encode(body);
+  await cache.put(full, new Response(bytes, { headers: {
+    "X-KB-Snapshot-Key": key ?? hit.headers.get("X-KB-Snapshot-Key") } }));
+}"""
+
+
+def open_page(context, base_url: str, name: str):
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.goto(base_url + f"tools/{name}/")
+    wait_for_tool(page, name)
+    return page
+
+
+def snapshot_stored(page) -> int:
+    page.wait_for_function("() => kbTools.snapshot.stored !== null", timeout=60_000)
+    return page.evaluate("kbTools.snapshot.stored")
+
+
+def answer(page):
+    return page.evaluate("input => kbTools.call('retention', input)", SAMPLE)
+
+
+def upload_xlsx(page) -> None:
+    page.set_input_files(
+        "[name=file]", files=[{"name": "p.xlsx", "mimeType": XLSX, "buffer": as_xlsx(XLSX_ROWS)}]
+    )
+    page.fill("[name=month]", "2026-12")
+    page.click("button[type=submit]")
+    table = page.locator('[data-role=result] [data-list="visits"]')
+    expect(table).to_contain_text("赵桂兰", timeout=60_000)
+    return table.inner_text()
+
+
+def test_snapshot_made_restored_and_discarded(browser, site_server):
+    base = site_server.url
+    context = browser.new_context()
+    try:
+        # First visit: the officer submits a borrower's data while Python loads.
+        first = context.new_page()
+        first.set_default_timeout(60_000)
+        held = []
+        context.route("**/_pyodide/pyodide.asm.wasm", lambda route: held.append(route))
+        first.goto(base + "tools/retention/")
+        first.wait_for_function("() => window.kbTools !== undefined")
+        queued = first.evaluate_handle(
+            """marker => { window.__queued = kbTools.call("retention", { report_month: "2021-12",
+                 accounts: [{ opened: "2020-01", history: "NNNN", note: marker }] }); }""",
+            MARKER,
+        )
+        queued.dispose()
+        first.wait_for_function("() => true")
+        assert len(held) == 1, "the runtime download was not held"
+        held[0].continue_()
+        context.unroute("**/_pyodide/pyodide.asm.wasm")
+        wait_for_tool(first, "retention")
+        assert first.evaluate("window.__queued.then((e) => typeof e.ok)") == "boolean"
+        assert first.evaluate("kbTools.snapshot.state") == "made"
+        assert snapshot_stored(first) > 1_000_000
+        stored = first.evaluate(READ_SNAPSHOT, [SNAPSHOT_URL, MARKER])
+        assert stored["size"] > 10_000_000
+        assert stored["marker"] is False, "borrower input found in the stored snapshot"
+        full_answer = answer(first)
+        first.close()
+
+        # Repeat visit: restored, the same answers.
+        again = open_page(context, base, "retention")
+        assert again.evaluate("kbTools.snapshot") == {
+            "state": "restored",
+            "stored": None,
+            "restores": 1,
+        }
+        assert answer(again) == full_answer
+        again.close()
+
+        # The other tool on a restored worker, with the lazily installed openpyxl.
+        priority = open_page(context, base, "priority")
+        assert priority.evaluate("kbTools.snapshot.state") == "restored"
+        restored_xlsx = upload_xlsx(priority)
+
+        # A corrupt snapshot (right key, bad bytes): deleted, a full start, no alarm.
+        priority.evaluate(REPLACE_SNAPSHOT, [SNAPSHOT_URL, "not a gzip stream", None])
+        corrupt = open_page(context, base, "retention")
+        assert corrupt.evaluate("kbTools.snapshot.state") == "made"
+        status = corrupt.locator("[data-tool=retention] [data-role=status]")
+        expect(status).to_have_text("工具已就绪，数据只在本机浏览器中计算。")
+        assert answer(corrupt) == full_answer
+        assert snapshot_stored(corrupt) > 1_000_000  # a good one replaces it
+
+        # A snapshot of other runtime files (another wheel hash): ignored, remade.
+        key = corrupt.evaluate(READ_SNAPSHOT, [SNAPSHOT_URL, MARKER])["key"]
+        other = key.rsplit("/", 1)[0] + "/huifang_tools-0.1.0+0000000000-py3-none-any.whl"
+        corrupt.evaluate(REPLACE_SNAPSHOT, [SNAPSHOT_URL, None, other])
+        corrupt.close()
+        stale = open_page(context, base, "priority")
+        assert stale.evaluate("kbTools.snapshot.state") == "made"
+        assert upload_xlsx(stale) == restored_xlsx  # the same plan as a full start
+        assert snapshot_stored(stale) > 1_000_000
+        assert stale.evaluate(READ_SNAPSHOT, [SNAPSHOT_URL, MARKER])["key"] == key
+    finally:
+        context.close()
