@@ -263,8 +263,10 @@ def test_after_a_worker_restart_the_plan_asks_to_be_computed_again(site_server, 
     expect(table.locator("th[aria-sort]")).to_have_count(0)  # the table stayed as it was
     page.click("[data-tool=priority] button[type=submit]")
     expect(error).to_be_hidden()
+    # The restarted worker plans again (a full start or a restore) before it can sort.
+    expect(table.locator("tr.kb-priority-row").first).to_be_visible(timeout=60_000)
     table.locator('button[data-sort="score"]').click()
-    expect(table.locator('th[aria-sort="ascending"]')).to_have_count(1)
+    expect(table.locator('th[aria-sort="ascending"]')).to_have_count(1, timeout=30_000)
 
 
 def test_own_file_after_the_sample_plans_the_default_month_again(tool):
