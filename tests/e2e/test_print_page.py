@@ -23,8 +23,11 @@ def test_the_print_page(browser, site_server):
         printed = opened.value
         printed.on("request", lambda request: requested.append(request.url))
         printed.wait_for_load_state("networkidle")
-        toc = printed.locator("#print-page-toc a")
-        assert toc.count() > 50  # every page, under its part
+        # The plugin's script writes the table of contents once the page has loaded.
+        printed.wait_for_function(
+            "() => document.querySelectorAll('#print-page-toc a').length > 50",  # every page
+            timeout=30_000,
+        )
         expect(printed.locator(".md-sidebar--primary")).to_be_hidden()
         assert not [url for url in requested if any(part in url for part in TOOL_RUNTIME)]
         violations = Axe().run(printed).response["violations"]
