@@ -44,6 +44,13 @@ self.fetch = async (input, init) => {
     fail(url, `HTTP ${response.status}`);
     return response;
   }
+  // Served with another type, the wasm is refused and Pyodide waits forever too:
+  // say so at once (a deployment setting, see README "Deploying").
+  const type = response.headers.get("Content-Type") || "";
+  if (url.endsWith(".wasm") && !type.startsWith("application/wasm")) {
+    fail(url, `服务器把它当作“${type || "未知类型"}”发送，应为 application/wasm（请管理员按部署说明设置）`);
+    return response;
+  }
   // Only the runtime download is big enough to be worth a progress figure.
   if (!response.body || !url.startsWith(pyodideURL.href)) return response;
   const total = Number(response.headers.get("Content-Length")) || 0;

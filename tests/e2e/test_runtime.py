@@ -98,3 +98,17 @@ def test_a_stale_preview_answer_is_dropped(retention_tool):
         "async () => { await window.__held[0](); await new Promise(r => setTimeout(r)); }"
     )
     assert preview.inner_html() == second
+
+
+def test_a_wasm_served_with_the_wrong_type_fails_at_once_with_the_reason(site_server, page):
+    # A server without the .wasm MIME type: Pyodide alone would wait forever.
+    def wrong_type(route):
+        response = route.fetch()
+        headers = {**response.headers, "content-type": "application/octet-stream"}
+        route.fulfill(response=response, headers=headers)
+
+    page.context.route("**/_pyodide/pyodide.asm.wasm", wrong_type)
+    page.goto(site_server.url + "tools/retention/")
+    root = page.locator("[data-tool=retention]")
+    expect(root).to_have_attribute("data-state", "error", timeout=60_000)
+    expect(root.locator("[data-role=status]")).to_contain_text("加载失败")
