@@ -1,6 +1,7 @@
 """MkDocs hook: pack the browser part of ``tools/`` as a wheel into the site.
 
-Writes ``_tools/<wheel>.whl`` (content hash in its version), the wheels of the
+Writes ``_tools/<wheel>.whl`` (content hash in its version; with the report tool's
+checklists parsed from snippets/, see packed_data), the wheels of the
 optional pure-Python packages (openpyxl, loaded only for .xlsx files) and
 ``_tools/manifest.json`` which the worker reads to find them. The manifest also
 carries ``runtime``, a hash of the Pyodide core files: with the tools wheel's name
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from tools.build.hook_pyodide import CORE_FILES, PYODIDE_DIR
 from tools.build.wheel import content_version, installed_wheel, pack_wheel, source_files
+from tools.report import checklists
 
 # Build-time code never goes to the browser.
 EXCLUDE = ("build",)
@@ -29,6 +31,7 @@ def on_post_build(config, **kwargs):
     target.mkdir(parents=True, exist_ok=True)
 
     files = source_files(root, "tools", exclude=EXCLUDE)
+    files.update(packed_data(root))
     name, data = pack_wheel("huifang-tools", content_version("0.1.0", files), files)
     (target / name).write_bytes(data)
     manifest = {"tools": name, "runtime": runtime_hash(root / PYODIDE_DIR), "optional": {}}
@@ -42,6 +45,14 @@ def on_post_build(config, **kwargs):
         manifest["optional"][key] = names
 
     (target / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+
+
+def packed_data(root: Path) -> dict[str, bytes]:
+    """Data the browser modules read that lives outside tools/: the report tool's
+    checklists, parsed from the trainers' snippets (tools/report/checklists.py)."""
+    parsed = checklists.read_source(root / "snippets" / "checklists")
+    text = json.dumps(parsed, ensure_ascii=False, indent=1, sort_keys=True)
+    return {f"tools/report/{checklists.PACKED}": text.encode()}
 
 
 def runtime_hash(pyodide_dir: Path) -> str:
