@@ -1,6 +1,7 @@
 // Glue for the priority tool, an ES module registering with the binder: sends the form
 // and the chosen file, and binds the result's buttons. Python keeps the plan and answers
 // every view, the CSV and the print sheet; all rules and all HTML come from tools/priority.
+import { offer } from "./handoff.js";
 import { kbTools } from "./tools.js";
 
 const NAME = "priority";
@@ -99,7 +100,16 @@ async function printPlan(root) {
   window.print();
 }
 
+// "填写回访记录": the link opens the report tool (Material's instant navigation keeps
+// this page's modules and the worker); the client's fields follow in memory only.
+function handOff(root, link) {
+  const input = { plan: planOf(root), client: link.dataset.handoff };
+  offer("report", kbTools.call(NAME, input, { action: "handoff" }));
+}
+
 function onResultClick(root, event) {
+  const link = event.target.closest("[data-handoff]");
+  if (link) return handOff(root, link);
   const button = event.target.closest("button");
   if (!button) return;
   if (button.dataset.view) show(root, button);

@@ -17,6 +17,9 @@ from tools.priority.views import LISTS, View, ordered, page_rows, pages
 
 LISTED = limits.MAX_ERRORS_LISTED  # error and warning rows shown; the rest are counted
 CAPTIONS = {"visits": "本月回访计划", "not_planned": "未列入本月计划的客户"}
+# The 贷后检查报告 tool's page, beside this one under tools/. The link names no client:
+# the glue hands the chosen client's fields over in memory (tools/priority/report_fields.py).
+REPORT_PAGE = "../report/"
 
 
 def _client(e: dict) -> str:
@@ -82,6 +85,11 @@ def _row(e: dict, keys: tuple[str, ...], list_name: str) -> str:
         f'<button type="button" class="kb-priority-expand" aria-expanded="false" '
         f'aria-controls="{rid}">原因<span class="kb-tool-sr">：{escape(e["name"])}</span></button>'
     )
+    if list_name == "visits":
+        button += (
+            f'<a class="kb-priority-handoff" href="{REPORT_PAGE}" data-handoff="{escape(e["id"])}">'
+            f'填写回访记录<span class="kb-tool-sr">：{escape(e["name"])}</span></a>'
+        )
     return (
         f'<tr class="kb-priority-row kb-priority-row-{e["tier"] or "none"}">'
         f'<td class="kb-priority-cell-reasons">{button}</td>{cells}</tr>'
