@@ -1,4 +1,4 @@
-""""填写回访记录": a planned client's fields handed to the 贷后检查报告 tool, from the
+"""The plan's "填写回访记录": a planned client's fields handed to the 贷后检查报告 tool, from the
 plan kept in the worker; the link in the plan names no client."""
 
 from __future__ import annotations
@@ -72,5 +72,6 @@ def test_a_lost_plan_says_so():
 def test_only_planned_rows_link_and_the_link_names_no_client():
     answer = plan(row("C1", **MUST), row("N", **NOT_DUE), BIG)
     html = answer["html"]
-    links = re.findall(r'<a class="kb-priority-handoff" href="([^"]*)" data-handoff="([^"]*)"', html)
+    link = r'<a class="kb-priority-handoff" href="([^"]*)" data-handoff="([^"]*)"'
+    links = re.findall(link, html)
     assert links == [("../report/", "C1")]
