@@ -15,7 +15,7 @@ from tools.api import API
 from tools.errors import NeedsPackage
 
 # The tools the page may call; each package declares its actions as ``api``.
-TOOLS = ("priority", "retention")
+TOOLS = ("priority", "retention", "report")
 
 
 def preload() -> None:

@@ -9,7 +9,7 @@ import types
 
 import pytest
 
-from tools import dispatch, priority, retention
+from tools import dispatch, priority, report, retention
 from tools.api import API
 from tools.errors import InputError
 
@@ -75,7 +75,7 @@ def test_input_must_be_an_object(echo_tool):
         dispatch.call("echo", "run", "[1, 2]")
 
 
-@pytest.mark.parametrize("module", [priority, retention])
+@pytest.mark.parametrize("module", [priority, retention, report])
 def test_every_declared_action_answers_in_the_envelope(module):
     """An empty input is no input: each action says so in an error envelope."""
     assert module.api.actions
@@ -87,7 +87,8 @@ def test_every_declared_action_answers_in_the_envelope(module):
 
 def test_preload_imports_every_tool_and_no_optional_package(monkeypatch):
     # What the worker imports before its memory snapshot: every tool, not openpyxl.
-    for name in [m for m in sys.modules if m.startswith(("tools.priority", "tools.retention"))]:
+    tools = tuple(f"tools.{tool}" for tool in dispatch.TOOLS)
+    for name in [m for m in sys.modules if m.startswith(tools)]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.delitem(sys.modules, "openpyxl", raising=False)
     dispatch.preload()

@@ -1,0 +1,62 @@
+"""The draft as the page shows and prints it (HTML, escaped here) and as plain text for
+pasting into the core system; both from the same sections (draft.py)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from tools.report.draft import TITLE, Section, numbered
+
+TEXT_TITLE = f"{TITLE}（草稿）"
+
+
+def _ordered(items: list[str]) -> str:
+    return "".join(f"<li>{escape(item)}</li>" for item in items)
+
+
+def section_html(index: int, sec: Section) -> str:
+    body = "".join(f"<p>{escape(p)}</p>" for p in sec.paragraphs)
+    if sec.items:
+        body += (
+            f'<p class="kb-report-list-title">{escape(sec.items_title)}：</p>'
+            f"<ol>{_ordered(sec.items)}</ol>"
+        )
+    return f"<section><h3>{escape(numbered(index, sec.title))}</h3>{body}</section>"
+
+
+def warnings_html(warnings: list[dict]) -> str:
+    if not warnings:
+        return ""
+    items = "".join(
+        f'<li data-field="{escape(w["field"])}">{escape(w["message"])}</li>' for w in warnings
+    )
+    return (
+        '<div class="kb-report-warnings" role="note">'
+        f"<p>提交前请核对（{len(warnings)} 处）：</p><ul>{items}</ul></div>"
+    )
+
+
+def draft_html(sections: list[Section], client: str) -> str:
+    """The draft as an article, headed by the report's title and the client."""
+    body = "".join(section_html(i, sec) for i, sec in enumerate(sections))
+    return (
+        '<article class="kb-report-draft" data-role="draft">'
+        f"<h2>{escape(TEXT_TITLE)}</h2>"
+        f'<p class="kb-report-client">客户：{escape(client)}</p>{body}</article>'
+    )
+
+
+def page_html(sections: list[Section], warnings: list[dict], client: str) -> str:
+    return warnings_html(warnings) + draft_html(sections, client)
+
+
+def draft_text(sections: list[Section], client: str) -> str:
+    lines = [TEXT_TITLE, f"客户：{client}", ""]
+    for i, sec in enumerate(sections):
+        lines.append(numbered(i, sec.title))
+        lines += sec.paragraphs
+        if sec.items:
+            lines.append(f"{sec.items_title}：")
+            lines += [f"{n}. {item}" for n, item in enumerate(sec.items, start=1)]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
