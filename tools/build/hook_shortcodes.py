@@ -10,19 +10,26 @@ misplaced widget stops the build.
 - ``<!-- md:rule retention.window -->``: a rule constant quoted in the prose.
 - ``<!-- md:sample priority -->``: how many clients the example portfolio holds.
 - ``<!-- md:limits priority -->``: how much the calculator takes at once.
+- ``<!-- md:form visit-record -->`` / ``risk-report``: a blank form from the report
+  tool's schema (tools/build/report_forms.py).
+- ``<!-- md:example report NAME -->``: the draft the report tool makes of the worked
+  example docs/tools/examples/report/NAME.json (its own Python, at build time).
 """
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
 
-from tools.build import widgets
+from tools import report
+from tools.build import report_forms, widgets
 from tools.common import dates
 from tools.priority import limits as priority_limits
 from tools.priority import planner
 from tools.priority import rules as priority_rules
+from tools.report import render
 from tools.retention import codes as retention_codes
 from tools.retention import rules as retention_rules
 
@@ -41,6 +48,16 @@ RULES = {
     "dates.first_year": dates.FIRST_YEAR,
     "dates.years_ahead": dates.YEARS_AHEAD,
 }
+
+
+def report_example(docs: Path, name: str) -> str:
+    """The report tool's draft of a worked example, as of the example's own today."""
+    path = docs / widgets.REPORT_EXAMPLES / f"{name}.json"
+    if not path.is_file():
+        raise ValueError(f"md:example report {name}: no file {path}")
+    example = json.loads(path.read_text(encoding="utf-8"))
+    result = report.compute({"record": example["record"], "today": example["today"]})
+    return render.draft_html(result["sections"], result["client"], level=4)
 
 
 def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
@@ -71,6 +88,10 @@ def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
             return priority_limits.described()
         if name == "sample" and args == "priority":
             return str(widgets.sample_clients(docs))
+        if name == "form" and args in report_forms.FORMS:
+            return report_forms.FORMS[args]()
+        if name == "example" and args.startswith("report "):
+            return report_example(docs, args.removeprefix("report ").strip())
         raise ValueError(f"{page.file.src_uri}: unknown shortcode md:{name} {args}")
 
     markdown = SHORTCODE.sub(replace, markdown)

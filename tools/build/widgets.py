@@ -2,9 +2,9 @@
 
 Every widget has the same shell (DESIGN.md contracts): ``[data-tool=NAME]`` with a
 status line, the form, an error box and the result. Inside, the form is built from
-the tool's tables (tools/priority/settings.py, tools/retention/fields.py), so the
-page can never drift from what the tool accepts; the example buttons come from the
-example files themselves.
+the tool's tables (tools/priority/settings.py, tools/retention/fields.py,
+tools/report/schema.py), so the page can never drift from what the tool accepts;
+the example buttons come from the example files themselves.
 """
 
 from __future__ import annotations
@@ -19,6 +19,12 @@ from tools.priority import limits
 from tools.priority.columns import COLUMNS
 from tools.priority.headers import VARIANTS
 from tools.priority.settings import DEFAULTS, HINTS, LABELS, WEIGHTS
+from tools.report import checklists
+from tools.report import files as report_files
+from tools.report.record import area_name
+from tools.report.schema import FIELDS as REPORT_FIELDS
+from tools.report.schema import SECTIONS as REPORT_SECTIONS
+from tools.report.schema import Field as ReportField
 from tools.retention.fields import ACCOUNT, REPORT_MONTH, Field
 
 
@@ -32,6 +38,7 @@ class Sample:
 
 PRIORITY_SAMPLE = Sample("tools/examples/priority/sample-portfolio.csv", "2026-12")
 RETENTION_EXAMPLES = "tools/examples/retention/"
+REPORT_EXAMPLES = "tools/examples/report/"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -39,13 +46,16 @@ def attributes(values: dict) -> str:
     return "".join(f' {name}="{escape(str(value))}"' for name, value in values.items())
 
 
-def field(ident: str, label: str, control: str, hint: str = "", extra_class: str = "") -> str:
+def field(
+    ident: str, label: str, control: str, hint: str = "", extra_class: str = "", extra: str = ""
+) -> str:
     """A labelled form control; ``control`` is an element with ``id={ident}`` and a
-    ``{described}`` slot for the hint's id."""
+    ``{described}`` slot for the hint's id; ``extra``: more attributes of the wrapper."""
     described = f' aria-describedby="{ident}-hint"' if hint else ""
     small = f'<small id="{ident}-hint">{escape(hint)}</small>' if hint else ""
     return (
-        f'<div class="kb-tool-field{extra_class}"><label for="{ident}">{escape(label)}</label>'
+        f'<div class="kb-tool-field{extra_class}"{extra}>'
+        f'<label for="{ident}">{escape(label)}</label>'
         f"{control.format(described=described)}{small}</div>"
     )
 
@@ -195,24 +205,30 @@ def _retention_field(f: Field, suffix: str = "") -> str:
     return field(ident, f.prompt, _retention_control(f, ident), f.hint)
 
 
-def retention_examples(docs: Path) -> list[tuple[str, str]]:
-    """(key, title) of each worked example, in file order."""
+def examples(docs: Path, folder: str) -> list[tuple[str, str]]:
+    """(key, title) of each worked example of ``folder`` (below docs/), in file order."""
     return [
         (path.stem, json.loads(path.read_text(encoding="utf-8"))["title"])
-        for path in sorted((docs / RETENTION_EXAMPLES).glob("*.json"))
+        for path in sorted((docs / folder).glob("*.json"))
     ]
 
 
-def retention_widget(docs: Path, link) -> str:
+def retention_examples(docs: Path) -> list[tuple[str, str]]:
+    return examples(docs, RETENTION_EXAMPLES)
+
+
+def example_buttons(tool: str, found: list[tuple[str, str]]) -> str:
     buttons = "".join(
         f'<button type="button" class="md-button" data-example="{key}">{escape(title)}</button>'
-        for key, title in retention_examples(docs)
+        for key, title in found
     )
-    examples = (
-        '<div class="kb-retention-examples" role="group" '
-        'aria-labelledby="retention-examples-label">'
-        f'<span id="retention-examples-label">载入例子：</span>{buttons}</div>'
+    return (
+        f'<div class="kb-{tool}-examples" role="group" aria-labelledby="{tool}-examples-label">'
+        f'<span id="{tool}-examples-label">载入例子：</span>{buttons}</div>'
     )
+
+
+def retention_widget(docs: Path, link) -> str:
     short = [f for f in ACCOUNT if f.kind in ("month", "text")]
     long = [f for f in ACCOUNT if f not in short]
     account = (
@@ -235,7 +251,112 @@ def retention_widget(docs: Path, link) -> str:
         '<button type="button" class="md-button" data-action="add">添加账户</button>'
         '<button type="submit" class="md-button md-button--primary">查询</button></div></form>'
     )
-    return shell("retention", examples + form, {"data-examples": link(RETENTION_EXAMPLES)})
+    buttons = example_buttons("retention", examples(docs, RETENTION_EXAMPLES))
+    return shell("retention", buttons + form, {"data-examples": link(RETENTION_EXAMPLES)})
 
 
-WIDGETS = {"priority": priority_widget, "retention": retention_widget}
+# ---------------------------------------------------------------- report
+
+REPORT_LEAVE_NOTE = "检查记录有改动还没有保存成文件，离开本页后不会保留。确定要离开吗？"
+
+
+def _options(name: str, ident: str, options, multiple: bool = False) -> str:
+    kind = "checkbox" if multiple else "radio"
+    return "".join(
+        f'<label class="kb-report-option"><input type="{kind}" id="{ident}-{n}" '
+        f'name="{escape(name)}" value="{escape(option)}"> {escape(option)}</label>'
+        for n, option in enumerate(options, start=1)
+    )
+
+
+def _group(ident: str, legend: str, body: str, hint: str = "", extra: str = "") -> str:
+    """Radios or checkboxes under a legend (a fieldset: screen readers name the group)."""
+    described = f' aria-describedby="{ident}-hint"' if hint else ""
+    small = f'<small id="{ident}-hint">{escape(hint)}</small>' if hint else ""
+    return (
+        f'<fieldset class="kb-report-choices" id="{ident}"{described}{extra}>'
+        f"<legend>{escape(legend)}</legend>{body}{small}</fieldset>"
+    )
+
+
+def _label(f: ReportField) -> str:
+    unit = f"（{f.unit}）" if f.unit else ""
+    return f"{f.label}{unit}" + ("（必填）" if f.required else "")
+
+
+def _area(n: int, title: str, questions: str, f: ReportField) -> str:
+    finding = area_name(title, "finding")
+    ident = f"report-interview-{n}"
+    text = (
+        f'<textarea id="{ident}-finding" name="{finding}" rows="{f.blank_lines}" '
+        f'autocomplete="off"{{described}}></textarea>'
+    )
+    return (
+        f'<div class="kb-report-area" data-area="{escape(title)}">'
+        + field(f"{ident}-finding", f"{n}. {title}", text, questions)
+        + _group(
+            f"{ident}-flag",
+            f"{title}：标记",
+            _options(area_name(title, "flag"), f"{ident}-flag", f.options),
+        )
+        + "</div>"
+    )
+
+
+def report_field(f: ReportField) -> str:
+    """One field of the record's form, as its kind asks."""
+    ident = f"report-{f.key}"
+    extra = f' data-products="{escape(" ".join(f.products))}"' if f.products else ""
+    if f.kind == "areas":
+        areas = checklists.areas(f.checklist)
+        return "".join(_area(n, t, q, f) for n, (t, q) in enumerate(areas, start=1))
+    if f.kind in ("choice", "flag", "checks"):
+        options = f.options or checklists.items(f.checklist)
+        body = _options(f.key, ident, options, multiple=f.kind == "checks")
+        return _group(ident, _label(f), body, f.hint, extra)
+    if f.kind == "textarea":
+        control = (
+            f'<textarea id="{ident}" name="{f.key}" rows="{f.blank_lines + 1}" '
+            'autocomplete="off"{described}></textarea>'
+        )
+    else:
+        placeholder = "2026-03-05" if f.kind == "date" else ""
+        control = text_input(ident, f.key, "", placeholder, numeric=f.kind == "number")
+    wide = " kb-report-wide" if f.kind == "textarea" else ""
+    return field(ident, _label(f), control, f.hint, wide, extra)
+
+
+def report_form() -> str:
+    sections = "".join(
+        f'<fieldset class="kb-report-section" data-section="{sec.key}">'
+        f"<legend>{escape(sec.title)}</legend>"
+        + "".join(report_field(f) for f in sec.fields)
+        + "</fieldset>"
+        for sec in REPORT_SECTIONS
+    )
+    files = (
+        '<div class="kb-report-files">'
+        '<button type="button" class="md-button" data-action="save">保存记录（下载文件）</button>'
+        '<label for="report-open">打开保存的记录</label>'
+        '<input id="report-open" name="file" type="file" accept=".json,application/json">'
+        "</div>"
+    )
+    return (
+        f'<form class="kb-tool-form" novalidate autocomplete="off">{sections}'
+        '<div class="kb-tool-submit"><button type="submit" class="md-button md-button--primary">'
+        f"生成报告草稿</button></div>{files}</form>"
+    )
+
+
+def report_widget(docs: Path, link) -> str:
+    buttons = example_buttons("report", examples(docs, REPORT_EXAMPLES))
+    data = {
+        "data-examples": link(REPORT_EXAMPLES),
+        "data-max-bytes": str(report_files.MAX_BYTES),
+        "data-leave-note": REPORT_LEAVE_NOTE,
+        "data-fields": " ".join(REPORT_FIELDS),
+    }
+    return shell("report", buttons + report_form(), data)
+
+
+WIDGETS = {"priority": priority_widget, "retention": retention_widget, "report": report_widget}

@@ -7,6 +7,7 @@ section of their area (AREA_SECTIONS; any other area: 经营与还款能力).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tools.report import schema as s
@@ -32,6 +33,20 @@ SECTION_TITLES = (
     "下次检查",
 )
 BASICS, FUNDS, INCOME, GUARANTEE, RISK, CONCLUSION, NEXT = SECTION_TITLES
+# What each section holds, as the blank template (docs/forms/risk-report.md) says it.
+TEMPLATE_HINTS = {
+    BASICS: "检查的日期、类型和方式，检查人，见到的是谁、什么身份；贷款余额、到期日、担保方式、"
+    "当前分类和逾期天数；收到了哪些资料，哪些没拿到、为什么；照片证明了什么。",
+    FUNDS: "受托支付还是自主支付；核对了哪些凭证；钱实际用在了哪里，有没有挪作他用。",
+    INCOME: "写数字，不写“良好”“一般”：营业额和去年比、在岗人数、库存、上下游；"
+    "或收成、存栏；或工作单位和工资。十个问询方面的结论；下一期还款的钱从哪里来。",
+    GUARANTEE: "保证人的能力、意愿和联系方式有没有变化，保证方式和保证期间；"
+    "抵押物还在不在、谁在用、有没有查封或在卖、大约值多少。",
+    RISK: "发现的预警信号，新增的负债和对外担保，诉讼和被执行的查询结果，"
+    "和客户说法对不上的地方；每个风险点和建议的措施。",
+    CONCLUSION: "风险判断、五级分类参考和建议采取的措施；哪些事须向上级报告、为什么。",
+    NEXT: "下次检查的日期；有须报告的风险点的，写明跟进安排。",
+}
 NUMERALS = "一二三四五六七八九十"
 # Where an interview area's finding is written, by the area's title.
 AREA_SECTIONS = {"贷款用途": FUNDS, "抵押担保物": GUARANTEE, "其他负债与担保": RISK}
@@ -53,6 +68,12 @@ class Section:
 
 def listed(items: list[str]) -> str:
     return "；".join(clause(i) for i in items)
+
+
+def named(items: list[str]) -> str:
+    """Checklist items by their names: "收入凭证：进项和销项发票……" is 收入凭证 (the
+    part after the colon says what it is or proves)."""
+    return "；".join(clause(re.split("[：:]", i, maxsplit=1)[0]) for i in items)
 
 
 def _interview(visit: Visit, section: str) -> list[str]:
@@ -91,11 +112,11 @@ def basics(visit: Visit) -> Section:
     documents = visit.get("documents")
     photos = visit.get("photos")
     sec.say(
-        f"本次收集的资料：{listed(documents)}" if documents else "本次没有收集资料",
+        f"本次收集的资料：{named(documents)}" if documents else "本次没有收集资料",
         f"没拿到的资料及原因：{clause(visit['documents_missing'])}"
         if visit.has("documents_missing")
         else "",
-        f"拍摄的照片：{listed(photos)}" if photos else "",
+        f"拍摄的照片：{named(photos)}" if photos else "",
         f"照片说明：{clause(visit['photos_note'])}" if visit.has("photos_note") else "",
     )
     return sec

@@ -14,14 +14,15 @@ def _ordered(items: list[str]) -> str:
     return "".join(f"<li>{escape(item)}</li>" for item in items)
 
 
-def section_html(index: int, sec: Section) -> str:
+def section_html(index: int, sec: Section, level: int = 3) -> str:
     body = "".join(f"<p>{escape(p)}</p>" for p in sec.paragraphs)
     if sec.items:
         body += (
             f'<p class="kb-report-list-title">{escape(sec.items_title)}：</p>'
             f"<ol>{_ordered(sec.items)}</ol>"
         )
-    return f"<section><h3>{escape(numbered(index, sec.title))}</h3>{body}</section>"
+    title = escape(numbered(index, sec.title))
+    return f"<section><h{level}>{title}</h{level}>{body}</section>"
 
 
 def warnings_html(warnings: list[dict]) -> str:
@@ -36,12 +37,13 @@ def warnings_html(warnings: list[dict]) -> str:
     )
 
 
-def draft_html(sections: list[Section], client: str) -> str:
-    """The draft as an article, headed by the report's title and the client."""
-    body = "".join(section_html(i, sec) for i, sec in enumerate(sections))
+def draft_html(sections: list[Section], client: str, level: int = 2) -> str:
+    """The draft as an article, headed by the report's title (a heading of ``level``)
+    and the client; its sections one level below."""
+    body = "".join(section_html(i, sec, level + 1) for i, sec in enumerate(sections))
     return (
         '<article class="kb-report-draft" data-role="draft">'
-        f"<h2>{escape(TEXT_TITLE)}</h2>"
+        f"<h{level}>{escape(TEXT_TITLE)}</h{level}>"
         f'<p class="kb-report-client">客户：{escape(client)}</p>{body}</article>'
     )
 

@@ -130,7 +130,6 @@ SECTIONS = (
                 "核对的凭证",
                 "textarea",
                 hint="付款回单、购销合同、发票、流水，现场看到的货物或设备",
-                blank_lines=2,
             ),
             Field(
                 "funds_detail",
@@ -144,7 +143,6 @@ SECTIONS = (
                 "已采取或建议的措施",
                 "textarea",
                 hint="资金未按约定用途使用时必须写",
-                blank_lines=2,
             ),
         ),
     ),
@@ -219,7 +217,6 @@ SECTIONS = (
                 "documents_missing",
                 "没拿到的资料及原因",
                 "textarea",
-                blank_lines=2,
             ),
             Field("photos", "拍摄的照片", "checks", checklist="photos"),
             Field(
@@ -227,7 +224,6 @@ SECTIONS = (
                 "照片说明",
                 "textarea",
                 hint="照片证明了什么，和客户说法不一致的地方",
-                blank_lines=2,
             ),
         ),
     ),
@@ -263,7 +259,6 @@ SECTIONS = (
                 "保证人说明",
                 "textarea",
                 hint="还款能力、意愿、联系方式有没有变化",
-                blank_lines=2,
             ),
             Field("collateral", "抵押物或质押物", "text", hint="没有的留空"),
             Field("collateral_flag", "抵押物或质押物情况", "flag"),
@@ -272,7 +267,6 @@ SECTIONS = (
                 "抵押物或质押物说明",
                 "textarea",
                 hint="还在不在、谁在用、有没有查封、在卖或拆迁、大约值多少",
-                blank_lines=2,
             ),
         ),
     ),
@@ -286,7 +280,6 @@ SECTIONS = (
                 "新增负债或对外担保",
                 "textarea",
                 hint="没有发现的留空",
-                blank_lines=2,
             ),
             Field("court_lookup", "诉讼、被执行和查封查询", "choice", choices=LOOKUPS),
             Field(
@@ -294,7 +287,6 @@ SECTIONS = (
                 "查询发现",
                 "textarea",
                 hint="案号、金额、被查封的财产",
-                blank_lines=2,
             ),
             Field(
                 "other_findings",
