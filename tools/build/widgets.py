@@ -23,6 +23,7 @@ from tools.report import checklists
 from tools.report import files as report_files
 from tools.report.record import area_name
 from tools.report.schema import FIELDS as REPORT_FIELDS
+from tools.report.schema import FLAGS as REPORT_FLAGS
 from tools.report.schema import SECTIONS as REPORT_SECTIONS
 from tools.report.schema import Field as ReportField
 from tools.retention.fields import ACCOUNT, REPORT_MONTH, Field
@@ -297,7 +298,7 @@ def _area(n: int, title: str, questions: str, f: ReportField) -> str:
         + _group(
             f"{ident}-flag",
             f"{title}：标记",
-            _options(area_name(title, "flag"), f"{ident}-flag", f.options),
+            _options(area_name(title, "flag"), f"{ident}-flag", REPORT_FLAGS),
         )
         + "</div>"
     )
