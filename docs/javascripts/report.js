@@ -18,21 +18,23 @@ const controls = (form) => [...form.elements].filter((el) => el.name && !el.disa
 // ---------------------------------------------------------------- record <-> form
 
 // The record is flat (tools/report/schema.py): a control named "KEY" holds its field;
-// ticked boxes of one name are the list of their values; an interview area's controls
-// are named "interview.AREA.finding" and "interview.AREA.flag" (AREA may hold dots).
-function placeOf(name) {
-  const parts = name.split(".");
-  if (parts.length < 3) return { key: name };
-  return { key: parts[0], area: parts.slice(1, -1).join("."), part: parts[parts.length - 1] };
+// ticked boxes of one name are the list of their values. An interview area's controls
+// are named "interview.N.finding" / "interview.N.flag" and sit in an element whose
+// data-area is the area's title, which keys the area in the record.
+function placeOf(el) {
+  const area = el.closest("[data-area]")?.dataset.area;
+  if (area === undefined) return { key: el.name };
+  const parts = el.name.split(".");
+  return { key: parts[0], area, part: parts[parts.length - 1] };
 }
 
-function read(record, name) {
-  const { key, area, part } = placeOf(name);
+function read(record, el) {
+  const { key, area, part } = placeOf(el);
   return area === undefined ? record[key] : record[key]?.[area]?.[part];
 }
 
-function write(record, name, value) {
-  const { key, area, part } = placeOf(name);
+function write(record, el, value) {
+  const { key, area, part } = placeOf(el);
   if (area === undefined) record[key] = value;
   else {
     record[key] ??= {};
@@ -46,12 +48,12 @@ function collectRecord(form) {
   const record = {};
   for (const el of controls(form)) {
     if (el.type === "checkbox") {
-      if (read(record, el.name) === undefined) write(record, el.name, []);
-      if (el.checked) read(record, el.name).push(el.value);
+      if (read(record, el) === undefined) write(record, el, []);
+      if (el.checked) read(record, el).push(el.value);
     } else if (el.type === "radio") {
-      if (read(record, el.name) === undefined) write(record, el.name, "");
-      if (el.checked) write(record, el.name, el.value);
-    } else write(record, el.name, el.value);
+      if (read(record, el) === undefined) write(record, el, "");
+      if (el.checked) write(record, el, el.value);
+    } else write(record, el, el.value);
   }
   return record;
 }
@@ -59,7 +61,7 @@ function collectRecord(form) {
 // Show `record` in the form: every control from the record, blank where it has nothing.
 function fillForm(form, record) {
   for (const el of controls(form)) {
-    const value = read(record, el.name);
+    const value = read(record, el);
     if (el.type === "checkbox") el.checked = Array.isArray(value) && value.map(String).includes(el.value);
     else if (el.type === "radio") el.checked = value != null && String(value) === el.value;
     else el.value = value == null ? "" : String(value);
@@ -120,19 +122,18 @@ function rendered(root, envelope) {
 }
 
 // The clipboard needs a secure page (HTTPS or this machine); an intranet over plain
-// HTTP has none, so the text is shown selected for Ctrl+C instead.
+// HTTP has none, so the draft's own text box (made by Python, hidden) is shown with
+// its text selected, for Ctrl+C.
 async function copyDraft(root, button) {
   const text = drafts.get(root)?.text ?? "";
-  const fallback = $(root, "[data-role=copy-fallback]");
+  const done = $(root, "[data-role=copied]");
   try {
     if (!navigator.clipboard?.writeText) throw new Error("no clipboard");
     await navigator.clipboard.writeText(text);
-    say(root, button.dataset.done);
-    return;
+    if (done) done.textContent = button.dataset.done || "";
   } catch {
-    const area = fallback.querySelector("textarea");
-    area.value = text;
-    fallback.hidden = false;
+    $(root, "[data-role=text-box]").hidden = false;
+    const area = $(root, "[data-role=text]");
     area.focus();
     area.select();
   }
@@ -166,7 +167,7 @@ async function save(root) {
 // A saved record (a file the officer chose, or a worked example) back into the form.
 // Python reads, migrates or refuses it; a refusal leaves the form as it was.
 async function openText(root, text, fileName) {
-  const envelope = await kbTools.act(root, "open", { text, file_name: fileName });
+  const envelope = await kbTools.act(root, "open", { file: text, file_name: fileName });
   if (!envelope) return false;
   fillForm(formOf(root), envelope.data.record);
   markClean(root);
@@ -178,10 +179,7 @@ async function openFile(root, input) {
   const file = input.files[0];
   input.value = "";  // the same file may be chosen again
   if (!file) return;
-  // Python's limit (data-max-bytes) words the refusal; a huge file is never read.
-  const limit = Number(root.dataset.maxBytes);
-  const text = limit && file.size > limit ? "" : await file.text();
-  if (await openText(root, text, file.name)) $(root, "form [name]")?.focus();
+  await openText(root, await file.text(), file.name);
 }
 
 async function loadExample(root, key) {
@@ -225,7 +223,6 @@ function onClick(root, event) {
   if (action === "copy") copyDraft(root, button);
   else if (action === "print") printDraft();
   else if (action === "save") save(root);
-  else if (action === "open") $(root, "[data-role=open-file]").click();
   else if (button.dataset.example) {
     loadExample(root, button.dataset.example).catch((err) => showMessage(root, err.message));
   }
@@ -237,14 +234,16 @@ function mount(root) {
   const form = formOf(root);
   form.setAttribute("autocomplete", "off");
   root.addEventListener("click", (event) => onClick(root, event));
-  form.addEventListener("input", () => { dirty = root; });
+  // Typing or ticking is a change to keep; choosing a file to open is not.
+  const changed = (event) => { if (event.target.type !== "file") dirty = root; };
+  form.addEventListener("input", changed);
   form.addEventListener("change", (event) => {
-    dirty = root;
+    changed(event);
     if (event.target.name === "product") showForProduct(root);
   });
   form.addEventListener("kb:filled", () => showForProduct(root));
   showForProduct(root);
-  const picker = $(root, "[data-role=open-file]");
+  const picker = $(root, "input[type=file]");
   picker.addEventListener("change", () => openFile(root, picker));
   const offered = take(NAME);
   if (offered) receive(root, offered);

@@ -28,7 +28,7 @@ def tool_pages() -> dict[str, str]:
 
 def test_the_worker_starts_early_on_tool_pages_only(site):
     pages = tool_pages()
-    assert set(pages.values()) == {"priority", "retention"}
+    assert set(pages.values()) == {"priority", "retention", "report"}
     for html in site.rglob("*.html"):
         rel = html.relative_to(site).as_posix()
         text = html.read_text(encoding="utf-8")
