@@ -67,8 +67,9 @@ class Field:
 
     @property
     def options(self) -> tuple[str, ...]:
-        """The fixed choices (flag: FLAGS); checklist-driven lists: see checklists.items."""
-        return FLAGS if self.kind == "flag" else self.choices
+        """The fixed choices (a flag, and each interview area's flag: FLAGS); the items of
+        checklist-driven lists: see checklists.items."""
+        return FLAGS if self.kind in ("flag", "areas") else self.choices
 
 
 @dataclass(frozen=True)
