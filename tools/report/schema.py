@@ -98,7 +98,7 @@ SECTIONS = (
             Field("officers", "检查人", "text", True, hint="两人检查的，两个人的名字都写"),
             Field("met_person", "接待人", "text", hint="电话检查写接电话的人"),
             Field("met_role", "接待人身份", "choice", choices=ROLES),
-            Field("address_same", "经营或居住地址与档案一致", "choice", choices=YES_NO_UNCHECKED),
+            Field("address_same", "地址与档案一致", "choice", choices=YES_NO_UNCHECKED),
         ),
     ),
     Section(
