@@ -48,8 +48,27 @@ def draft_html(sections: list[Section], client: str, level: int = 2) -> str:
     )
 
 
+def actions_html(text: str) -> str:
+    """Copy and print buttons (the glue binds data-action), and the plain text itself for
+    selecting by hand where the clipboard is not available (an intranet over plain HTTP)."""
+    return (
+        '<div class="kb-report-actions">'
+        '<button type="button" class="md-button" data-action="copy">'
+        "复制纯文本（录入系统用）</button>"
+        '<button type="button" class="md-button" data-action="print">打印报告</button>'
+        '<p class="kb-report-copied" data-role="copied" aria-live="polite"></p></div>'
+        '<div class="kb-report-text" data-role="text-box" hidden>'
+        '<label for="report-text">'
+        "浏览器不允许直接复制：请在框里按 Ctrl+A 全选，再按 Ctrl+C 复制</label>"
+        f'<textarea id="report-text" data-role="text" rows="12" readonly>{escape(text)}</textarea>'
+        "</div>"
+    )
+
+
 def page_html(sections: list[Section], warnings: list[dict], client: str) -> str:
-    return warnings_html(warnings) + draft_html(sections, client)
+    """The run's answer: warnings first, then what to do with the draft, then the draft."""
+    text = draft_text(sections, client)
+    return warnings_html(warnings) + actions_html(text) + draft_html(sections, client)
 
 
 def draft_text(sections: list[Section], client: str) -> str:

@@ -67,8 +67,9 @@ class Field:
 
     @property
     def options(self) -> tuple[str, ...]:
-        """The fixed choices (flag: FLAGS); checklist-driven lists: see checklists.items."""
-        return FLAGS if self.kind == "flag" else self.choices
+        """The fixed choices (a flag, and each interview area's flag: FLAGS); the items of
+        checklist-driven lists: see checklists.items."""
+        return FLAGS if self.kind in ("flag", "areas") else self.choices
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ SECTIONS = (
             Field("officers", "检查人", "text", True, hint="两人检查的，两个人的名字都写"),
             Field("met_person", "接待人", "text", hint="电话检查写接电话的人"),
             Field("met_role", "接待人身份", "choice", choices=ROLES),
-            Field("address_same", "经营或居住地址与档案一致", "choice", choices=YES_NO_UNCHECKED),
+            Field("address_same", "地址与档案一致", "choice", choices=YES_NO_UNCHECKED),
         ),
     ),
     Section(
