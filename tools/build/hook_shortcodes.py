@@ -29,6 +29,8 @@ from tools.common import dates
 from tools.priority import limits as priority_limits
 from tools.priority import planner
 from tools.priority import rules as priority_rules
+from tools.report import files as report_files
+from tools.report import record as report_record
 from tools.report import render
 from tools.retention import codes as retention_codes
 from tools.retention import rules as retention_rules
@@ -45,6 +47,9 @@ RULES = {
     "retention.max_accounts": retention_rules.MAX_ACCOUNTS,
     "retention.max_months": retention_codes.MAX_MONTHS,
     "retention.max_total_months": f"{retention_rules.MAX_TOTAL_MONTHS:,}",
+    "report.max_text": f"{report_record.MAX_TEXT:,}",
+    "report.max_file_kb": report_files.MAX_BYTES // 1024,
+    "dates.forms": dates.DATE_FORMS,
     "dates.first_year": dates.FIRST_YEAR,
     "dates.years_ahead": dates.YEARS_AHEAD,
 }
