@@ -1,4 +1,4 @@
-"""Both tools on a 375 px phone: every element of every result (error and warning lists,
+"""The tools on a 375 px phone: every element of every result (error and warning lists,
 notices, pages, cards, previews, time lines) lies inside the viewport's width, and
 nothing hides content in a box that scrolls sideways; the time line's text stays
 readable (12 px or more) and never overlaps."""
@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from tests.browser import open_tool, renew_tool
 from tests.layout import outside_width, text_clashes
 from tests.priority_rows import BIG, as_csv, row
-from tools.build.widgets import retention_examples
+from tools.build.widgets import REPORT_EXAMPLES, examples, retention_examples
 from tools.priority import synthetic
 
 pytestmark = pytest.mark.e2e
@@ -127,6 +127,18 @@ def test_retention_error_fits(phone, site_server):
     page.click("[data-tool] button[type=submit]")
     expect(page.locator("[data-role=error]")).to_be_visible()
     assert outside_width(page, READ) == []
+
+
+@pytest.mark.parametrize(("key", "title"), examples(DOCS, REPORT_EXAMPLES))
+def test_report_form_and_draft_fit(phone, site_server, key, title):
+    """The whole tool: the form, the draft and the text box shown when copying cannot."""
+    page = tool(phone, site_server, "report")
+    page.click(f"[data-example='{key}']")
+    expect(page.locator("[data-role=result] .kb-report-draft")).to_be_visible()
+    page.evaluate("() => { document.querySelector('[data-role=text-box]').hidden = false; }")
+    # A one-line text box scrolls its own long text, as every text box does.
+    problems = outside_width(page, "[data-tool=report]")
+    assert [p for p in problems if not p.startswith("input ")] == []
 
 
 @pytest.mark.parametrize("name", ["priority", "retention"])

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser import follow_link, wait_for_tool
+from tests.e2e.test_keyboard import tab_to
 from tools import report
 from tools.report.files import FORMAT
 from tools.report.rules import clause, day_text
@@ -286,6 +287,28 @@ def test_print_shows_the_draft_only_on_a4(tool, tmp_path):
     assert 1 <= pages <= 3
 
 
+# ---------------------------------------------------------------- keyboard only
+
+
+def test_by_keyboard_to_a_draft_and_to_an_error(tool):
+    page = tool
+    tab_to(page, '[data-example="1-business-clean"]')
+    page.keyboard.press("Enter")
+    expect(page.locator(f"{RESULT} .kb-report-draft")).to_be_visible()
+    page.wait_for_function("() => document.activeElement?.dataset.role === 'result'")
+    tab_to(page, f"{TOOL} [data-action=copy]")  # the draft's buttons come first
+    tab_to(page, f'{TOOL} [name="check_type"]')
+    page.keyboard.press("ArrowRight")  # 定期检查 → 不定期检查
+    expect(page.locator(f'{TOOL} [name="check_type"][value="不定期检查"]')).to_be_checked()
+    tab_to(page, f'{TOOL} [name="visit_date"]')
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2026年2月30日")
+    tab_to(page, f"{TOOL} button[type=submit]")
+    page.keyboard.press("Enter")
+    expect(page.locator(ERROR)).to_contain_text("检查日期")
+    assert focused_name(page) == "visit_date"
+
+
 # ---------------------------------------------------------------- the hand-off from the plan
 
 
@@ -296,7 +319,8 @@ def test_a_planned_client_opens_the_report_with_its_fields(priority_tool):
     expect(link).to_be_visible()
     client = link.get_attribute("data-handoff")
     name = link.locator("xpath=ancestor::tr").locator(".kb-priority-cell-id").inner_text()
-    link.click()
+    link.focus()
+    page.keyboard.press("Enter")  # a link: the keyboard opens it as a click does
     page.wait_for_selector(f"{TOOL}[data-bound]")
     wait_for_tool(page, "report")
     expect(control(page, "client")).not_to_have_value("")
