@@ -1,8 +1,7 @@
 // Glue for the 贷后检查报告 tool, an ES module registering with the binder. It only binds:
-// the form becomes the record (each control's name is its dotted path in the record,
-// tools/report/schema.py), Python checks it and writes the draft, the save file and
-// every message; the glue prints, copies, downloads, opens files and guards unsaved work.
-// Nothing typed is kept anywhere but this page's memory.
+// the form becomes the record (its shape: tools/report/schema.py), Python checks it and
+// writes the draft, the saved file and every message; the glue prints, copies, downloads,
+// opens files and guards unsaved work. Nothing typed is kept anywhere but this page's memory.
 import { take } from "./handoff.js";
 import { kbTools } from "./tools.js";
 
@@ -72,7 +71,17 @@ function fillForm(form, record) {
 
 // ---------------------------------------------------------------- messages
 
+// The binder has one error box per tool. The form is long: an error about a field is
+// shown right under that field, any other below the form (by the file buttons).
+function placeError(root, field) {
+  const box = $(root, "[data-role=error]");
+  const place = field?.closest(".kb-report-choices, .kb-tool-field");
+  if (place) place.after(box);
+  else formOf(root).after(box);
+}
+
 function showMessage(root, text) {
+  placeError(root, null);
   const box = $(root, "[data-role=error]");
   box.textContent = text;
   box.hidden = false;
@@ -114,6 +123,17 @@ document.addEventListener("click", (event) => {
     event.stopImmediatePropagation();
   }
 }, true);
+
+// The browser's Back and Forward within the site: Material swaps the page in from its
+// popstate listener, which runs before any listener added later. The Navigation API's
+// navigate event comes before popstate and can cancel such a step (Chromium browsers;
+// elsewhere Back leaves without asking).
+window.navigation?.addEventListener("navigate", (event) => {
+  if (event.navigationType !== "traverse" || !event.cancelable || !isDirty()) return;
+  if (new URL(event.destination.url).pathname === location.pathname) return;
+  if (window.confirm(dirty.dataset.leaveNote)) dirty = null;
+  else event.preventDefault();
+});
 
 // ---------------------------------------------------------------- the draft
 
@@ -157,6 +177,7 @@ function download(text, filename) {
 }
 
 async function save(root) {
+  placeError(root, null);
   const envelope = await kbTools.act(root, "save", { record: collectRecord(formOf(root)) });
   if (!envelope) return;
   download(envelope.data.text, envelope.data.filename);
@@ -167,6 +188,7 @@ async function save(root) {
 // A saved record (a file the officer chose, or a worked example) back into the form.
 // Python reads, migrates or refuses it; a refusal leaves the form as it was.
 async function openText(root, text, fileName) {
+  placeError(root, null);
   const envelope = await kbTools.act(root, "open", { file: text, file_name: fileName });
   if (!envelope) return false;
   fillForm(formOf(root), envelope.data.record);
@@ -235,7 +257,10 @@ function mount(root) {
   form.setAttribute("autocomplete", "off");
   root.addEventListener("click", (event) => onClick(root, event));
   // Typing or ticking is a change to keep; choosing a file to open is not.
-  const changed = (event) => { if (event.target.type !== "file") dirty = root; };
+  const changed = (event) => {
+    if (event.target.type === "file") return;
+    dirty = root;
+  };
   form.addEventListener("input", changed);
   form.addEventListener("change", (event) => {
     changed(event);
@@ -253,14 +278,11 @@ function collect(root) {
   return { input: { record: collectRecord(formOf(root)) } };
 }
 
-// The control an error names by its path in the record (a group of choices: its first).
+// The control an error names by its form name (a group of choices: its first).
 function fieldFor(root, error) {
-  if (!error.field) return null;
-  const found = formOf(root).elements.namedItem(error.field);
+  const found = error.field ? formOf(root).elements.namedItem(error.field) : null;
   const field = found instanceof RadioNodeList ? found[0] : found;
-  if (!field) return null;
-  const closed = field.closest("details:not([open])");
-  if (closed) closed.open = true;
+  placeError(root, field);
   return field;
 }
 

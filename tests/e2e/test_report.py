@@ -175,6 +175,12 @@ def test_a_visit_after_today_is_refused(tool):
     expect(page.locator(ERROR)).to_contain_text("晚于今天")
     expect(page.locator(ERROR)).to_contain_text("检查日期")
     assert focused_name(page) == "visit_date"
+    beside = """() => {
+      const box = document.querySelector('[data-tool=report] [data-role=error]');
+      const field = box.previousElementSibling;
+      return field.matches('.kb-tool-field') && field.querySelector('[name=visit_date]') !== null;
+    }"""
+    assert page.evaluate(beside), "the message is shown under the field it names"
     expect(page.locator(RESULT)).to_be_empty()
 
 
@@ -349,6 +355,23 @@ def test_leaving_by_a_link_with_unsaved_changes_asks_first(tool):
     page.click(".md-sidebar--primary a[href$='retention/']")
     page.wait_for_url("**/tools/retention/")
     assert len(page.dialogs.seen) == 2
+
+
+def test_going_back_with_unsaved_changes_asks_first(tool):
+    page = tool
+    here = page.url
+    control(page, "client").click()
+    page.keyboard.type("赵某")
+    page.dialogs.answers.append(False)  # stay
+    with page.expect_event("dialog"):
+        page.evaluate("() => history.back()")
+    expect(control(page, "client")).to_have_value("赵某")
+    assert page.url == here
+    page.dialogs.answers.append(True)  # leave
+    with page.expect_event("dialog"):
+        page.evaluate("() => history.back()")
+    page.wait_for_selector(TOOL, state="detached")
+    assert [kind for kind, _ in page.dialogs.seen] == ["confirm", "confirm"]
 
 
 def test_a_saved_or_untouched_form_leaves_without_asking(tool):
