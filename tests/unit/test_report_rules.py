@@ -223,3 +223,70 @@ def test_turnover_change_sentences():
     )
     assert "基本持平" in by(turnover_ytd="1000", turnover_last="1001")
     assert "今年以来营业额 1,000 元。" in by(turnover_ytd="1000")
+
+
+def said(title: str, **changes) -> str:
+    result = run(**changes)
+    return "".join(next(s for s in result["sections"] if s.title == title).paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("title", "changes", "sentence"),
+    [
+        ("基本情况", {}, "记录未写明接待人。"),
+        ("基本情况", {"mode": "非现场"}, "甲以非现场监测方式对测试客户（虚构）进行了定期检查。"),
+        ("基本情况", {"met_person": "乙", "met_role": "财务负责人"}, "接待人为乙（财务负责人）。"),
+        ("基本情况", {"mode": "电话", "met_person": "乙"}, "接听电话的是乙。"),
+        ("基本情况", {"address_same": "否"}, "经营或居住地址与档案不一致。"),
+        ("基本情况", {}, "本次没有收集资料。"),
+        (
+            "基本情况",
+            {"overdue_days": "12", "grade": "关注"},
+            "当前五级分类为关注类，已逾期 12 天。",
+        ),
+        ("资金用途", {"funds_use": "尚未核实"}, "记录未写明核对的凭证。资金用途尚未核实。"),
+        ("资金用途", {"payment": "受托支付"}, "本笔贷款为受托支付。"),
+        ("经营与还款能力", {}, "记录未写明下一期还款来源。"),
+        ("经营与还款能力", {"repayment_source": "工资。"}, "下一期还款来源：工资。"),
+        ("经营与还款能力", {"product": "消费贷", "employer": "某厂"}, "借款人的工作单位是某厂。"),
+        (
+            "经营与还款能力",
+            {"product": "消费贷", "employer": "某厂", "job_change": "没有变动"},
+            "借款人工作没有变动，单位是某厂。",
+        ),
+        ("经营与还款能力", {"product": "农户贷款", "harvest": "减产"}, "今年收成减产。"),
+        ("担保情况", {}, "记录未写明担保方式。"),
+        ("担保情况", {"guarantees": ["保证"]}, "记录未写明保证人。记录未写明保证方式。"),
+        ("担保情况", {"guarantees": ["质押"]}, "记录未写明抵押物或质押物。"),
+        (
+            "担保情况",
+            {"guarantor": "乙", "guarantee_until": "2027-12-31"},
+            "保证期间（合同约定）至 2027年12月31日。保证期间不中止、不中断、不延长。",
+        ),
+        ("风险信号", {}, "本次没有发现预警清单中的信号。"),
+        ("风险信号", {"court_lookup": "未查询"}, "本次没有查询诉讼、被执行和查封信息。"),
+        (
+            "风险信号",
+            {"court_lookup": "已查询，未发现"},
+            "查询了诉讼、被执行和查封信息，没有发现。",
+        ),
+        ("风险信号", {"other_findings": "说法对不上"}, "其他发现：说法对不上。"),
+        ("结论与建议", {"officer_view": "建议增加回访"}, "信贷员意见：建议增加回访。"),
+    ],
+)
+def test_sentence_templates(title, changes, sentence):
+    assert sentence in said(title, **changes)
+
+
+@pytest.mark.parametrize(
+    ("changes", "point", "reported"),
+    [
+        ({"product": "农户贷款", "harvest": "减产"}, "今年收成减产", False),
+        ({"address_same": "否"}, "经营或居住地址与档案不一致", False),
+        ({"new_debts": "在别处借了 10 万元。"}, "新增负债或对外担保：在别处借了 10 万元", False),
+        ({"product": "消费贷", "job_change": "换了工作"}, "借款人换了工作", False),
+    ],
+)
+def test_risk_points_of_single_fields(changes, point, reported):
+    (found,) = run(**changes)["risk_points"]
+    assert found["point"] == point and found["report"] is reported and found["action"]

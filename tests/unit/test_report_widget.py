@@ -7,10 +7,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
 
+from tools import priority, report
 from tools.build import hook_shortcodes, report_forms, widgets
+from tools.priority import plans
 from tools.report import checklists, schema
 from tools.report.draft import SECTION_TITLES
 from tools.report.prefill import record_of
+from tools.report.record import shaped
 
 DOCS = Path(__file__).parents[2] / "docs"
 
@@ -112,3 +115,22 @@ def test_prefill_from_a_planned_client():
     assert record_of(first)["check_type"] == "首次检查"
     due = {**entry, "tier": "due", "reasons": []}
     assert record_of(due)["check_type"] == "定期检查"
+
+
+def test_prefill_from_the_kept_plan_of_the_sample_portfolio():
+    sample = (DOCS / widgets.PRIORITY_SAMPLE.path).read_text(encoding="utf-8-sig")
+    planned = priority.run({"csv": sample, "settings": {"month": "2026-12"}, "today": "2026-12-01"})
+    plan = plans.find({"plan": planned["data"]["plan"]})
+    for entry in plan["visits"]:
+        answer = report.prefill({"plan": planned["data"]["plan"], "client": entry["id"]})
+        record = answer["data"]["record"]
+        assert record["client"] == entry["name"] and record["grade"] == entry["grade"]
+        assert record["mode"] in schema.MODES and record.get("check_type") in (
+            *schema.CHECK_TYPES,
+            None,
+        )
+        # What the plan fills in, the report tool reads without complaint.
+        assert shaped(record) == record
+    gone = report.prefill({"plan": planned["data"]["plan"], "client": "没有这个人"})
+    assert gone["error"]["field"] == "client"
+    assert report.prefill({"plan": "x", "client": "KH00001"})["error"]["field"] == "plan"

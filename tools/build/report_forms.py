@@ -52,18 +52,18 @@ def _td(f: Field, span: int = 1) -> str:
 
 
 def table(fields: list[Field]) -> str:
-    """Short fields two to a row; a field with many choices takes a whole row."""
+    """Short fields two to a row; a field with many choices, or left over at the end,
+    takes a whole row."""
     rows, pending = [], []
     for f in fields:
         if len(f.options) > 3:
             rows.append(_th(f) + _td(f, 3))
             continue
-        pending.append(_th(f) + _td(f))
+        pending.append(f)
         if len(pending) == 2:
-            rows.append("".join(pending))
+            rows.append("".join(_th(p) + _td(p) for p in pending))
             pending = []
-    if pending:
-        rows.append(pending[0] + "<th></th><td></td>")
+    rows += [_th(p) + _td(p, 3) for p in pending]
     body = "".join(f"<tr>{r}</tr>" for r in rows)
     return f'<table class="kb-fields">{body}</table>'
 

@@ -61,7 +61,8 @@ def _decoded(blob) -> object:
         return json.loads(text)
     except (ValueError, RecursionError):
         raise InputError(
-            "文件内容不完整或已被改动，读不出检查记录（不是有效的 JSON）：请换用保存时得到的原文件",
+            "文件内容不完整或已被改动，读不出检查记录（不是有效的 JSON）："
+            "请换用保存记录时得到的那个文件",
             field="file",
         ) from None
 

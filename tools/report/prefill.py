@@ -25,16 +25,17 @@ def record_of(entry: dict) -> dict:
     }
     if entry.get("mode") in MODE_OF:
         record["mode"] = MODE_OF[entry["mode"]]
-    codes = {r["code"] for r in entry.get("reasons", ())}
-    must = [r["text"] for r in entry.get("reasons", ()) if r.get("points") is None]
+    # The plan's must-visit triggers (reasons without points) say what kind of check.
+    must = [r for r in entry.get("reasons", ()) if r.get("points") is None]
+    codes = {r["code"] for r in must}
     if client is not None:
         record["maturity"] = client.maturity.isoformat()
         record["repayment"] = client.repayment
     if "first_check" in codes:
         record["check_type"] = "首次检查"
-    elif must and not codes <= SCHEDULED:
+    elif codes - SCHEDULED:
         record["check_type"] = "不定期检查"
-        record["trigger"] = "；".join(t for t in must if "检查一次" not in t)
-    elif "schedule" in codes or entry.get("tier") == "due":
+        record["trigger"] = "；".join(r["text"] for r in must if r["code"] not in SCHEDULED)
+    elif codes or entry.get("tier") == "due":
         record["check_type"] = "定期检查"
     return record
