@@ -53,7 +53,8 @@ def actions_html(text: str) -> str:
     selecting by hand where the clipboard is not available (an intranet over plain HTTP)."""
     return (
         '<div class="kb-report-actions">'
-        '<button type="button" class="md-button" data-action="copy">'
+        '<button type="button" class="md-button" data-action="copy" '
+        'data-done="已复制，可以粘贴到本行系统里了">'
         "复制纯文本（录入系统用）</button>"
         '<button type="button" class="md-button" data-action="print">打印报告</button>'
         '<p class="kb-report-copied" data-role="copied" aria-live="polite"></p></div>'
