@@ -250,6 +250,9 @@ def test_copy_puts_the_plain_text_on_the_clipboard(tool):
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied.startswith("贷后检查报告（草稿）")
     assert "<" not in copied
+    expect(page.locator(f"{TOOL} [data-role=copied]")).to_have_text(
+        "已复制，可以粘贴到本行系统里了"
+    )
     expect(page.locator(f"{TOOL} [data-role=text-box]")).to_be_hidden()
 
 
