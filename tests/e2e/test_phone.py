@@ -141,10 +141,17 @@ def test_report_form_and_draft_fit(phone, site_server, key, title):
     assert [p for p in problems if not p.startswith("input ")] == []
 
 
-@pytest.mark.parametrize("name", ["priority", "retention"])
+FIRST_EXAMPLE = {
+    "priority": "[data-action=sample]",
+    "retention": "[data-example='8-guarantor']",
+    "report": "[data-example='5-overdue-marked-normal']",
+}
+
+
+@pytest.mark.parametrize("name", list(FIRST_EXAMPLE))
 def test_a_result_opens_at_its_top(phone, site_server, name):
     page = tool(phone, site_server, name)
-    page.click("[data-action=sample]" if name == "priority" else "[data-example='8-guarantor']")
+    page.click(FIRST_EXAMPLE[name])
     result = page.locator("[data-tool] [data-role=result]")
     expect(result.locator("h2")).to_be_visible()
     page.wait_for_function("() => document.activeElement?.dataset.role === 'result'")
