@@ -259,6 +259,7 @@ def retention_widget(docs: Path, link) -> str:
 # ---------------------------------------------------------------- report
 
 REPORT_LEAVE_NOTE = "检查记录有改动还没有保存成文件，离开本页后不会保留。确定要离开吗？"
+REPORT_REPLACE_NOTE = "检查记录有改动还没有保存成文件，打开别的记录或例子会替换掉这些内容。确定吗？"
 
 
 def _options(name: str, ident: str, options, multiple: bool = False) -> str:
@@ -355,6 +356,7 @@ def report_widget(docs: Path, link) -> str:
         "data-examples": link(REPORT_EXAMPLES),
         "data-max-bytes": str(report_files.MAX_BYTES),
         "data-leave-note": REPORT_LEAVE_NOTE,
+        "data-replace-note": REPORT_REPLACE_NOTE,
         "data-fields": " ".join(REPORT_FIELDS),
     }
     return shell("report", buttons + report_form(), data)
