@@ -197,10 +197,13 @@ async function openText(root, text, fileName) {
   return true;
 }
 
+// A file or an example replaces the whole form: unsaved changes are lost, so ask.
+const mayReplace = (root) => dirty !== root || !isDirty() || window.confirm(root.dataset.replaceNote);
+
 async function openFile(root, input) {
   const file = input.files[0];
   input.value = "";  // the same file may be chosen again
-  if (!file) return;
+  if (!file || !mayReplace(root)) return;
   await openText(root, await file.text(), file.name);
 }
 
@@ -245,7 +248,7 @@ function onClick(root, event) {
   if (action === "copy") copyDraft(root, button);
   else if (action === "print") printDraft();
   else if (action === "save") save(root);
-  else if (button.dataset.example) {
+  else if (button.dataset.example && mayReplace(root)) {
     loadExample(root, button.dataset.example).catch((err) => showMessage(root, err.message));
   }
 }

@@ -377,6 +377,22 @@ def test_going_back_with_unsaved_changes_asks_first(tool):
     assert [kind for kind, _ in page.dialogs.seen] == ["confirm", "confirm"]
 
 
+def test_an_example_or_a_file_asks_before_replacing_unsaved_changes(tool):
+    page = tool
+    control(page, "client").click()
+    page.keyboard.type("钱某")
+    page.dialogs.answers += [False, False]  # keep what was typed, twice
+    page.click('[data-example="1-business-clean"]')
+    choose_file(page, "old.json", (EXAMPLES / "2-farmer-crop-failure.json").read_bytes())
+    assert [kind for kind, _ in page.dialogs.seen] == ["confirm", "confirm"]
+    assert "替换" in page.dialogs.seen[0][1]
+    expect(control(page, "client")).to_have_value("钱某")
+    expect(page.locator(RESULT)).to_be_empty()
+    page.click('[data-example="1-business-clean"]')  # accepted (the default answer)
+    expect(page.locator(f"{RESULT} .kb-report-draft")).to_be_visible()
+    expect(control(page, "client")).not_to_have_value("钱某")
+
+
 def test_a_saved_or_untouched_form_leaves_without_asking(tool):
     page = tool
     page.click(".md-sidebar--primary a[href$='retention/']")
