@@ -104,7 +104,7 @@ async function printPlan(root) {
 // this page's modules and the worker); the client's fields follow in memory only.
 function handOff(root, link) {
   const input = { plan: planOf(root), client: link.dataset.handoff };
-  offer("report", kbTools.call(NAME, input, { action: "handoff" }));
+  offer("report", kbTools.call("report", input, { action: "handoff" }));
 }
 
 function onResultClick(root, event) {

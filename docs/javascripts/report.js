@@ -62,7 +62,7 @@ function fillForm(form, record) {
   for (const el of controls(form)) {
     const value = read(record, el);
     if (el.type === "checkbox") el.checked = Array.isArray(value) && value.map(String).includes(el.value);
-    else if (el.type === "radio") el.checked = value != null && String(value) === el.value;
+    else if (el.type === "radio") el.checked = String(value ?? "") === el.value;  // "" is 未填
     else el.value = value == null ? "" : String(value);
     el.removeAttribute("aria-invalid");
   }
@@ -214,7 +214,7 @@ async function loadExample(root, key) {
   if (await openText(root, await response.text(), url.pathname.split("/").pop())) kbTools.submit(root);
 }
 
-// A client chosen in the priority plan (tools/priority, action handoff): its fields
+// A client chosen in the priority plan (tools/report/from_plan.py, action handoff): its fields
 // arrive by the in-memory hand-off, never by the URL.
 async function receive(root, offered) {
   try {

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
 
-from tools import priority, report
 from tools.build import hook_shortcodes, report_forms, widgets
-from tools.priority import plans
-from tools.report import checklists, schema
+from tools.report import checklists, render, schema
 from tools.report.draft import SECTION_TITLES
-from tools.report.prefill import record_of
-from tools.report.record import shaped
 
 DOCS = Path(__file__).parents[2] / "docs"
 
@@ -56,6 +52,25 @@ def test_typed_controls_have_labels():
     assert set(parsed.typed) <= parsed.labels
 
 
+def test_an_optional_choice_can_be_taken_back_to_unset_and_a_required_one_cannot():
+    html = widgets.WIDGETS["report"](DOCS, lambda path: path)
+    unset = re.findall(r'<input type="radio" id="([^"]+)" name="([^"]+)" value="" checked>', html)
+    names = {name for _, name in unset}
+    choices = {k for k, f in schema.FIELDS.items() if f.kind in ("choice", "flag")}
+    optional = {k for k in choices if not schema.FIELDS[k].required}
+    flags = {f"interview.{n}.flag" for n in range(1, 11)}
+    assert optional and names == optional | flags
+    assert len(unset) == len(names)  # one per group
+    assert html.count(f"> {widgets.REPORT_UNSET}</label>") == len(names)
+    for key in choices - optional:
+        assert f'name="{key}" value=""' not in html
+
+
+def test_the_printed_draft_ends_with_the_lines_to_sign_on():
+    assert render.SIGN_REPORT in render.draft_html([], "示例 某某")
+    assert render.SIGN_REPORT in report_forms.risk_report()
+
+
 def test_the_blank_visit_record_has_every_field():
     form = report_forms.visit_record()
     for f in schema.FIELDS.values():
@@ -85,52 +100,3 @@ def test_the_shortcodes():
     )
     assert "<h4>贷后检查报告（草稿）</h4>" in out and "<h5>一、基本情况</h5>" in out
     assert "放款当天 30 万元转入吴某个人的证券账户" in out
-
-
-def test_prefill_from_a_planned_client():
-    client = SimpleNamespace(maturity=date(2027, 1, 31), repayment="分期还款")
-    entry = {
-        "id": "KH1",
-        "name": "甲",
-        "balance": 120000.0,
-        "grade": "关注",
-        "dpd": 40,
-        "mode": "notice",
-        "tier": "must",
-        "_client": client,
-        "reasons": [{"code": "overdue_31", "text": "逾期 40 天（31 天及以上）", "points": None}],
-    }
-    assert record_of(entry) == {
-        "client": "甲",
-        "balance": "120000",
-        "grade": "关注",
-        "overdue_days": "40",
-        "mode": "上门",
-        "maturity": "2027-01-31",
-        "repayment": "分期还款",
-        "check_type": "不定期检查",
-        "trigger": "逾期 40 天（31 天及以上）",
-    }
-    first = {**entry, "reasons": [{"code": "first_check", "text": "x", "points": None}]}
-    assert record_of(first)["check_type"] == "首次检查"
-    due = {**entry, "tier": "due", "reasons": []}
-    assert record_of(due)["check_type"] == "定期检查"
-
-
-def test_prefill_from_the_kept_plan_of_the_sample_portfolio():
-    sample = (DOCS / widgets.PRIORITY_SAMPLE.path).read_text(encoding="utf-8-sig")
-    planned = priority.run({"csv": sample, "settings": {"month": "2026-12"}, "today": "2026-12-01"})
-    plan = plans.find({"plan": planned["data"]["plan"]})
-    for entry in plan["visits"]:
-        answer = report.prefill({"plan": planned["data"]["plan"], "client": entry["id"]})
-        record = answer["data"]["record"]
-        assert record["client"] == entry["name"] and record["grade"] == entry["grade"]
-        assert record["mode"] in schema.MODES and record.get("check_type") in (
-            *schema.CHECK_TYPES,
-            None,
-        )
-        # What the plan fills in, the report tool reads without complaint.
-        assert shaped(record) == record
-    gone = report.prefill({"plan": planned["data"]["plan"], "client": "没有这个人"})
-    assert gone["error"]["field"] == "client"
-    assert report.prefill({"plan": "x", "client": "KH00001"})["error"]["field"] == "plan"

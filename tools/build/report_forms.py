@@ -16,6 +16,7 @@ from tools.priority.columns import GRADES
 from tools.priority.settings import DEFAULTS
 from tools.report import checklists
 from tools.report.draft import SECTION_TITLES, TEMPLATE_HINTS, numbered
+from tools.report.render import SIGN_REPORT
 from tools.report.rules import FIVE_CLASS_FLOORS_TEXT
 from tools.report.schema import FIELDS, FLAGS, PRODUCTS, SECTIONS, Field
 
@@ -27,10 +28,6 @@ PRODUCTS_NOTE = "表中标〔经营〕〔小微〕〔农户〕〔消费〕的栏
 SIGN_VISIT = (
     "需要补交的资料及约定时间：＿＿＿＿＿＿＿＿＿＿＿＿　检查人签字：＿＿＿＿＿＿＿＿　"
     "日期：＿＿＿＿＿＿"
-)
-SIGN_REPORT = (
-    "报告对象：＿＿＿＿＿＿　报告时间：＿＿＿＿＿＿　信贷员签字：＿＿＿＿＿＿　"
-    "上级意见：＿＿＿＿＿＿＿＿＿＿"
 )
 
 

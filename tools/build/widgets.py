@@ -262,9 +262,20 @@ REPORT_LEAVE_NOTE = "检查记录有改动还没有保存成文件，离开本�
 REPORT_REPLACE_NOTE = "检查记录有改动还没有保存成文件，打开别的记录或例子会替换掉这些内容。确定吗？"
 
 
-def _options(name: str, ident: str, options, multiple: bool = False) -> str:
+REPORT_UNSET = "未填"  # the radio that takes an optional choice back to nothing
+
+
+def _options(name: str, ident: str, options, multiple: bool = False, unset: bool = False) -> str:
+    """Checkboxes, or radios; an optional radio group starts on REPORT_UNSET (value ""),
+    since a picked radio cannot otherwise be cleared."""
     kind = "checkbox" if multiple else "radio"
-    return "".join(
+    blank = (
+        f'<label class="kb-report-option"><input type="radio" id="{ident}-0" '
+        f'name="{escape(name)}" value="" checked> {REPORT_UNSET}</label>'
+        if unset and not multiple
+        else ""
+    )
+    return blank + "".join(
         f'<label class="kb-report-option"><input type="{kind}" id="{ident}-{n}" '
         f'name="{escape(name)}" value="{escape(option)}"> {escape(option)}</label>'
         for n, option in enumerate(options, start=1)
@@ -299,7 +310,7 @@ def _area(n: int, title: str, questions: str, f: ReportField) -> str:
         + _group(
             f"{ident}-flag",
             f"{title}：标记",
-            _options(area_name(title, "flag"), f"{ident}-flag", REPORT_FLAGS),
+            _options(area_name(title, "flag"), f"{ident}-flag", REPORT_FLAGS, unset=True),
         )
         + "</div>"
     )
@@ -314,7 +325,7 @@ def report_field(f: ReportField) -> str:
         return "".join(_area(n, t, q, f) for n, (t, q) in enumerate(areas, start=1))
     if f.kind in ("choice", "flag", "checks"):
         options = f.options or checklists.items(f.checklist)
-        body = _options(f.key, ident, options, multiple=f.kind == "checks")
+        body = _options(f.key, ident, options, f.kind == "checks", unset=not f.required)
         return _group(ident, _label(f), body, f.hint, extra)
     if f.kind == "textarea":
         control = (

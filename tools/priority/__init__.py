@@ -2,8 +2,7 @@
 
 Declared actions (tools/api.py): ``run`` makes the plan, keeps it in the worker and
 answers its summary and first table pages; ``view`` shows one list of the kept plan
-sorted and paged as the page asks; ``export`` gives its CSV; ``handoff`` one planned
-client's fields for the 贷后检查报告 tool. ``compute`` is the plan
+sorted and paged as the page asks; ``export`` gives its CSV. ``compute`` is the plan
 itself, for Python.
 """
 
@@ -13,7 +12,7 @@ import gc
 
 from tools.api import API
 from tools.common.dates import last_year, this_month, today
-from tools.priority import limits, parse, planner, plans, render, report_fields, rules, settings
+from tools.priority import limits, parse, planner, plans, render, rules, settings
 from tools.priority.export import plan_csv
 from tools.priority.views import View
 
@@ -62,7 +61,7 @@ def compute(data: dict) -> dict:
         "errors": errors[: limits.MAX_ERRORS_LISTED],  # the first ones; the total:
         "errors_total": len(errors),
         "warnings": warnings,
-        # The planned clients' own fields, for "填写回访记录" (report_fields.py).
+        # The planned clients' own fields, for "填写回访记录" (tools/report/from_plan.py).
         "clients": {c.id: c for c in clients if c.id in planned},
     }
 
@@ -98,11 +97,3 @@ def export(data: dict):
     plan = plans.find(data)
     month = plan["summary"]["month"]
     return {"csv": plan_csv(plan["visits"]), "filename": f"回访计划-{month}.csv"}, ""
-
-
-@api.action
-def handoff(data: dict):
-    """The visit-record fields of one planned client of the kept plan (``data["client"]``:
-    its id), for the 贷后检查报告 tool; ``message`` says what was filled in."""
-    fields = report_fields.record(plans.find(data), str(data.get("client") or ""))
-    return {"record": fields, "message": report_fields.message(fields)}, ""

@@ -18,7 +18,7 @@ from tools.priority.views import LISTS, View, ordered, page_rows, pages
 LISTED = limits.MAX_ERRORS_LISTED  # error and warning rows shown; the rest are counted
 CAPTIONS = {"visits": "本月回访计划", "not_planned": "未列入本月计划的客户"}
 # The 贷后检查报告 tool's page, beside this one under tools/. The link names no client:
-# the glue hands the chosen client's fields over in memory (tools/priority/report_fields.py).
+# the glue hands the chosen client's fields over in memory (tools/report/from_plan.py).
 REPORT_PAGE = "../report/"
 
 

@@ -3,18 +3,16 @@
 Declared actions (tools/api.py): ``run`` checks the record and answers the draft
 (its sections, risk points, what must be reported up, warnings, the five-class
 reference, the next check; ``text`` for the core system; ``html`` the page's
-draft); ``save`` gives the file to keep; ``open`` reads such a file back;
-``prefill`` starts a record from a client of the priority calculator's kept plan.
+draft); ``save`` gives the file to keep; ``open`` reads such a file back.
+``handoff`` gives the record fields of one client of the priority calculator's plan.
 ``compute`` is the draft itself, for Python.
 """
 
 from __future__ import annotations
 
 from tools.api import API
-from tools.errors import InputError
 from tools.priority import plans
-from tools.report import draft, files, record, render, rules
-from tools.report import prefill as starts
+from tools.report import draft, files, from_plan, record, render, rules
 
 api = API()
 
@@ -68,11 +66,8 @@ def open(data: dict):
 
 
 @api.action
-def prefill(data: dict):
-    """The record fields of client ``data["client"]`` (its 客户编号) of the kept plan."""
-    plan = plans.find(data)
-    wanted = str(data.get("client") or "")
-    for entry in plan["visits"]:
-        if entry["id"] == wanted:
-            return {"record": starts.record_of(entry)}, ""
-    raise InputError(f"回访计划里没有客户编号“{wanted}”的客户，请重新计算计划", field="client")
+def handoff(data: dict):
+    """The visit-record fields of one planned client of the priority calculator's kept
+    plan (``data["client"]``: its id); ``message`` says what was filled in."""
+    fields = from_plan.record(plans.find(data), str(data.get("client") or ""))
+    return {"record": fields, "message": from_plan.message(fields)}, ""

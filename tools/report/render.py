@@ -8,6 +8,11 @@ from html import escape
 from tools.report.draft import TITLE, Section, numbered
 
 TEXT_TITLE = f"{TITLE}（草稿）"
+# The lines a printed report is signed on: the same on the blank template (docs/forms).
+SIGN_REPORT = (
+    "报告对象：＿＿＿＿＿＿　报告时间：＿＿＿＿＿＿　信贷员签字：＿＿＿＿＿＿　"
+    "上级意见：＿＿＿＿＿＿＿＿＿＿"
+)
 
 
 def _ordered(items: list[str]) -> str:
@@ -44,7 +49,8 @@ def draft_html(sections: list[Section], client: str, level: int = 2) -> str:
     return (
         '<article class="kb-report-draft" data-role="draft">'
         f"<h{level}>{escape(TEXT_TITLE)}</h{level}>"
-        f'<p class="kb-report-client">客户：{escape(client)}</p>{body}</article>'
+        f'<p class="kb-report-client">客户：{escape(client)}</p>{body}'
+        f'<p class="kb-sign">{SIGN_REPORT}</p></article>'
     )
 
 

@@ -90,7 +90,7 @@ SECTIONS = (
             Field(
                 "trigger",
                 "触发原因",
-                "text",
+                "textarea",
                 hint="不定期检查写明是什么引起的：风险信号、逾期、分类下调、担保变化、快到期或专项检查",
             ),
             Field("mode", "检查方式", "choice", True, MODES),

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from tests.priority_rows import BIG, DUE, MONTH, MUST, NO_SAMPLE, row
-from tools import priority
-from tools.priority import plans, report_fields
+from tools import priority, report
+from tools.priority import plans
+from tools.report import from_plan
 from tools.report.schema import FIELDS
 
 FIRST = {"放款日期": "2026-11-20", "首次检查已完成": "否", "上次回访日期": ""}
@@ -19,7 +20,7 @@ def plan(*rows) -> dict:
 
 
 def handed(answer: dict, client: str) -> dict:
-    return priority.handoff({"plan": answer["data"]["plan"], "client": client})
+    return report.handoff({"plan": answer["data"]["plan"], "client": client})
 
 
 def test_each_field_is_a_record_field_with_an_allowed_value():
@@ -60,12 +61,12 @@ def test_a_client_not_in_the_plan_is_refused():
     for client in ("N", "nobody", ""):
         reply = handed(answer, client)
         assert reply["ok"] is False
-        assert reply["error"]["message"] == report_fields.NOT_PLANNED
+        assert reply["error"]["message"] == from_plan.NOT_PLANNED
 
 
 def test_a_lost_plan_says_so():
     plan(row("C1", **MUST), BIG)
-    reply = priority.handoff({"plan": "gone", "client": "C1"})
+    reply = report.handoff({"plan": "gone", "client": "C1"})
     assert reply["error"]["message"] == plans.GONE
 
 

@@ -1,6 +1,6 @@
 """A planned client handed to the 贷后检查报告 tool: "填写回访记录" in the plan.
 
-The plan stays in the worker (plans.py) with the clients it lists; the page asks for
+The plan stays in the worker (tools/priority/plans.py) with the clients it lists; the page asks for
 one client by its id and gets the fields of a visit record (tools/report/schema.py)
 the portfolio already knows, so the officer does not type them again. The check type
 follows the handbook's three kinds (docs/method/checks.md): the first check after
