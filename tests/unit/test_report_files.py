@@ -82,6 +82,7 @@ def test_a_file_with_a_bom_and_unknown_keys_opens():
     answer = opened(("\ufeff" + text).encode())
     assert answer["data"]["record"] == {"client": "甲"}
     assert answer["data"]["dropped"] == ["old_field"]
+    assert "1 项" in answer["data"]["message"] and "old_field" in answer["data"]["message"]
 
 
 def test_an_older_version_is_migrated_when_it_can_be(monkeypatch):
@@ -90,6 +91,7 @@ def test_an_older_version_is_migrated_when_it_can_be(monkeypatch):
     old = json.dumps({"format": files.FORMAT, "version": 1, "record": {"name": "甲"}})
     answer = opened(old.encode())
     assert answer["data"]["record"] == {"client": "甲"} and answer["data"]["migrated"]
+    assert "第 1 版" in answer["data"]["message"] and "第 2 版" in answer["data"]["message"]
 
 
 def test_an_older_version_without_a_migration_is_refused(monkeypatch):

@@ -96,9 +96,22 @@ def opened(blob) -> dict:
         clean = shaped(record)
     except InputError as err:
         raise InputError(f"文件里的检查记录有误：{err.message}", field="file") from None
+    dropped = unknown_keys(record)
     return {
         "record": clean,
         "version": version,
         "migrated": version != VERSION,
-        "dropped": unknown_keys(record),
+        "dropped": dropped,
+        "message": opened_message(version, dropped),
     }
+
+
+def opened_message(version: int, dropped: list) -> str:
+    """What the officer is told once a file is in the form: what changed on the way."""
+    text = "已打开检查记录，可以接着填写。"
+    if version != VERSION:
+        text += f"这是第 {version} 版工具保存的记录，已转换为现在的第 {VERSION} 版，请核对。"
+    if dropped:
+        shown = "、".join(key[:20] for key in dropped[:5]) + ("等" if len(dropped) > 5 else "")
+        text += f"文件里有 {len(dropped)} 项现在的记录表没有的内容，没有填入：{shown}。"
+    return text
