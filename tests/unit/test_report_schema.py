@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import zipfile
 from io import BytesIO
+
+import pytest
 
 from tools.build import hook_wheel
 from tools.build.wheel import pack_wheel
@@ -72,3 +76,23 @@ def test_the_packed_checklists_are_read_first(tmp_path, monkeypatch):
         monkeypatch.undo()
         checklists.raw.cache_clear()
     assert "电话费缴费单" in checklists.items("documents")
+
+
+def test_without_packed_or_source_lists_it_fails_loudly_never_empty(tmp_path, monkeypatch):
+    monkeypatch.setattr(checklists.resources, "files", lambda package: tmp_path)
+    monkeypatch.setattr(checklists, "SOURCE", tmp_path / "no-snippets")
+    checklists.raw.cache_clear()
+    try:
+        with pytest.raises(FileNotFoundError):
+            checklists.items("documents")
+    finally:
+        monkeypatch.undo()
+        checklists.raw.cache_clear()
+
+
+def test_the_lists_are_read_when_the_tool_is_imported():
+    # tools.dispatch.preload() imports the tool before a memory snapshot; a restored
+    # worker has no wheel files until it unpacks them again, so the lists must be in memory.
+    probe = "import tools.report as r; print(r.checklists.raw.cache_info().currsize)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "1"

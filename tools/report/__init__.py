@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from tools.api import API
 from tools.priority import plans
-from tools.report import draft, files, from_plan, record, render, rules
+from tools.report import checklists, draft, files, from_plan, record, render, rules
 
 api = API()
+# Read the lists now, while the wheel's files are there: a memory snapshot made after
+# this import holds them, and a restored worker answers before the wheel is unpacked.
+checklists.raw()
 
 
 def compute(data: dict) -> dict:

@@ -56,6 +56,9 @@ def raw() -> dict[str, list[str]]:
     packed = resources.files(__package__) / PACKED
     if packed.is_file():
         return json.loads(packed.read_text(encoding="utf-8"))
+    if not SOURCE.is_dir():
+        # Never an empty form or draft: a wheel without its lists is a build bug.
+        raise FileNotFoundError(f"neither {PACKED} in the wheel nor {SOURCE}")
     return read_source()
 
 
