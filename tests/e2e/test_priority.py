@@ -90,8 +90,8 @@ def test_gbk_csv_shows_error_rows_and_warnings(tool):
     expect(errors).to_have_count(1)
     cells = errors.first.locator("td")
     expect(cells.nth(0)).to_have_text("3")  # the spreadsheet row (header = row 1)
-    expect(cells.nth(2)).to_have_text("放款日期")
-    expect(cells.nth(3)).to_contain_text("2026年2月30日")
+    expect(cells.nth(3)).to_have_text("放款日期")
+    expect(cells.nth(4)).to_contain_text("2026年2月30日")
     expect(result.locator(".admonition.failure")).to_contain_text("1 行数据有误")
     warnings = result.locator(".kb-priority-warnings tbody tr")
     expect(warnings).to_have_count(1)
@@ -99,7 +99,11 @@ def test_gbk_csv_shows_error_rows_and_warnings(tool):
     expect(warnings.first).to_contain_text("至少应为次级")
     expect(result.locator('[data-list="visits"]')).to_contain_text("李秀英")
     expect(result.locator('[data-list="visits"]')).not_to_contain_text("BADDATE")
-    expect(cells.nth(1)).to_have_text("BADDATE")  # the bad row named by its client id
+    # The bad row named by its client's id and name, as the officer looks it up.
+    expect(cells.nth(1)).to_have_text("BADDATE")
+    expect(cells.nth(2)).to_have_text("测试客户")
+    expect(result.locator(".kb-priority-errors thead th").nth(2)).to_have_text("客户名称")
+    expect(warnings.first.locator("td").nth(2)).to_have_text("李秀英")
 
 
 def test_xlsx_upload(tool):

@@ -162,13 +162,13 @@ def _settings_line(s: dict) -> str:
 def _issues(kind: str, title: str, items: list[dict]) -> str:
     if not items:
         return ""
-    heads = ("行号", "客户编号", "列", "问题")
+    heads = ("行号", "客户编号", "客户名称", "列", "问题")
     rows = "".join(
         "<tr>"
         + "".join(
             f'<td data-label="{head}">{escape(str(value))}</td>'
             for head, value in zip(
-                heads, (i["row"], i.get("id") or "", i["column"], i["message"]), strict=True
+                heads, (i["row"], i["id"], i["name"], i["column"], i["message"]), strict=True
             )
         )
         + "</tr>"
