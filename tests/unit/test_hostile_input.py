@@ -340,3 +340,43 @@ def test_merged_area_cells_fill_down_as_excel_shows_them():
     areas = {v["id"]: v["area"] for v in data["visits"] + data["not_planned"]}
     assert areas["C2"] == areas["C3"] == "柳树湾村", areas
     assert any("合并" in w["message"] for w in data["warnings"]), data["warnings"]
+
+
+# Rows shorter than the header, as each source gives them: missing trailing cells are blank.
+SHORT_HEADER = ["客户编号", "客户名称", "放款日期", "到期日期", "贷款余额", "风险信号", "备注"]
+SHORT_ROWS = [
+    ["C1", "甲", "2026-01-01", "2027-01-01", "100"],
+    ["C2", "乙", "2026-02-01", "2027-02-01", "200"],
+]
+
+
+def _xlsx_without_dimension(rows: list[list]) -> bytes:
+    book = Workbook()
+    for values in rows:
+        book.active.append(values)
+    plain = io.BytesIO()
+    book.save(plain)
+    source = zipfile.ZipFile(io.BytesIO(plain.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as copy:
+        for name in source.namelist():
+            body = source.read(name)
+            if name.endswith("worksheets/sheet1.xml"):
+                start = body.index(b"<dimension")
+                body = body[:start] + body[body.index(b"/>", start) + 2 :]
+            copy.writestr(name, body)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("source", ["csv", "pasted", "xlsx"])
+def test_rows_without_the_trailing_optional_cells_are_read(source):
+    if source == "xlsx":
+        data = {"file": _xlsx_without_dimension([SHORT_HEADER, *SHORT_ROWS]), "file_name": "a.xlsx"}
+        assert b"<dimension" not in zipfile.ZipFile(io.BytesIO(data["file"])).read(
+            "xl/worksheets/sheet1.xml"
+        )
+    else:
+        sep = "," if source == "csv" else "\t"  # a pasted block: trailing tabs trimmed
+        data = {"csv": "\n".join(sep.join(r) for r in [SHORT_HEADER, *SHORT_ROWS]) + "\n"}
+    result = plan([], **data)
+    assert result["summary"]["valid"] == 2 and not result["errors"]
