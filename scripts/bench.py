@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from scripts import bench_limits  # noqa: E402
 from tests.browser import CHROMIUM_ARGS  # noqa: E402
 from tests.server import SiteServer, build_site  # noqa: E402
 from tools import priority, retention  # noqa: E402
@@ -347,6 +348,8 @@ def main() -> None:
                 bench.priority()
                 bench.page_without_tool()
                 bench.browser.close()
+                # The largest accepted inputs, each in a browser of its own (memory).
+                bench_limits.run(pw, server.url, record)
         finally:
             server.stop()
 
