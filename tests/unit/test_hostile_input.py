@@ -35,17 +35,24 @@ def test_non_finite_counts_are_a_row_error(column, text):
     assert data["summary"]["valid"] == 1
 
 
-def _xlsx_with(part: str, body: bytes) -> bytes:
+def _rewritten_xlsx(rows: list[list], part: str, change) -> bytes:
+    """An .xlsx of ``rows`` whose ``part`` is rewritten by ``change`` (bytes to bytes)."""
     book = Workbook()
-    book.active.append(["客户编号", "客户名称"])
+    for values in rows:
+        book.active.append(values)
     plain = io.BytesIO()
     book.save(plain)
     source = zipfile.ZipFile(io.BytesIO(plain.getvalue()))
-    spoiled = io.BytesIO()
-    with zipfile.ZipFile(spoiled, "w") as out:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as copy:
         for name in source.namelist():
-            out.writestr(name, body if name.endswith(part) else source.read(name))
-    return spoiled.getvalue()
+            body = source.read(name)
+            copy.writestr(name, change(body) if name.endswith(part) else body)
+    return out.getvalue()
+
+
+def _xlsx_with(part: str, body: bytes) -> bytes:
+    return _rewritten_xlsx([["客户编号", "客户名称"]], part, lambda _: body)
 
 
 @pytest.mark.parametrize("part", ["worksheets/sheet1.xml", "workbook.xml"])
@@ -350,22 +357,13 @@ SHORT_ROWS = [
 ]
 
 
+def _without_dimension(sheet: bytes) -> bytes:
+    start = sheet.index(b"<dimension")
+    return sheet[:start] + sheet[sheet.index(b"/>", start) + 2 :]
+
+
 def _xlsx_without_dimension(rows: list[list]) -> bytes:
-    book = Workbook()
-    for values in rows:
-        book.active.append(values)
-    plain = io.BytesIO()
-    book.save(plain)
-    source = zipfile.ZipFile(io.BytesIO(plain.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as copy:
-        for name in source.namelist():
-            body = source.read(name)
-            if name.endswith("worksheets/sheet1.xml"):
-                start = body.index(b"<dimension")
-                body = body[:start] + body[body.index(b"/>", start) + 2 :]
-            copy.writestr(name, body)
-    return out.getvalue()
+    return _rewritten_xlsx(rows, "worksheets/sheet1.xml", _without_dimension)
 
 
 @pytest.mark.parametrize("source", ["csv", "pasted", "xlsx"])
