@@ -86,11 +86,13 @@ async function download(root) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-// The supervisor's sheet holds every visit, not just the page on screen.
+// The supervisor's sheet holds every visit (of the part chosen, in a big plan), not
+// just the page on screen.
 async function printPlan(root) {
   const block = $(root, '[data-list="visits"]');
   const current = { plan: planOf(root), ...JSON.parse(block.dataset.view) };
-  const envelope = await kbTools.act(root, "view", { ...current, every_row: true });
+  const part = Number($(root, "[data-role=print-part]")?.value || 0);
+  const envelope = await kbTools.act(root, "view", { ...current, print_part: part });
   if (!envelope) return;
   block.outerHTML = envelope.html;
   window.addEventListener("afterprint", async () => {

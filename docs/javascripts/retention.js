@@ -36,6 +36,7 @@ function addAccount(root) {
   for (const input of controls(box)) {
     input.value = "";
     input.removeAttribute("aria-invalid");
+    input.removeAttribute("aria-describedby");  // renumber() ties the hint again
   }
   box.querySelector("[data-role=preview]").replaceChildren();
   boxes[boxes.length - 1].after(box);
@@ -120,22 +121,14 @@ function collect(root) {
 }
 
 // The input element an error names: the report month, or a field of the account at
-// the error's place (its fieldset, in order).
-function findField(root, error) {
+// the error's place (its fieldset, in order). The binder marks and focuses it; the one
+// error box stays where the widget put it, outside every account, so removing or
+// copying an account can neither lose nor copy it.
+function fieldFor(root, error) {
   if (error.field === "report_month") return reportField(root);
   const box = accounts(root)[error.item - 1];
   if (!box) return null;
   return control(box, error.field) || control(box, "opened");
-}
-
-// The binder has one error box per tool; move it next to the field it names so the
-// message shows beside that field (back below the form when it names none).
-function fieldFor(root, error) {
-  const input = findField(root, error);
-  const box = root.querySelector("[data-role=error]");
-  if (input) input.closest(".kb-tool-field").after(box);
-  else root.querySelector("form").after(box);
-  return input;
 }
 
 kbTools.register(NAME, { mount, collect, fieldFor });

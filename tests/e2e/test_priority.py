@@ -15,7 +15,7 @@ from tests.browser import THIS_MONTH
 from tests.priority_rows import BIG, XLSX, XLSX_ROWS, as_csv, as_xlsx, row
 from tools.priority import compute, synthetic
 from tools.priority.export import plan_csv
-from tools.priority.limits import MAX_FILE_BYTES, MB
+from tools.priority.limits import MAX_FILE_BYTES, MAX_PRINTED, MB
 from tools.priority.planner import display_order
 from tools.priority.rules import MODES
 
@@ -90,8 +90,8 @@ def test_gbk_csv_shows_error_rows_and_warnings(tool):
     expect(errors).to_have_count(1)
     cells = errors.first.locator("td")
     expect(cells.nth(0)).to_have_text("3")  # the spreadsheet row (header = row 1)
-    expect(cells.nth(2)).to_have_text("放款日期")
-    expect(cells.nth(3)).to_contain_text("2026年2月30日")
+    expect(cells.nth(3)).to_have_text("放款日期")
+    expect(cells.nth(4)).to_contain_text("2026年2月30日")
     expect(result.locator(".admonition.failure")).to_contain_text("1 行数据有误")
     warnings = result.locator(".kb-priority-warnings tbody tr")
     expect(warnings).to_have_count(1)
@@ -99,7 +99,11 @@ def test_gbk_csv_shows_error_rows_and_warnings(tool):
     expect(warnings.first).to_contain_text("至少应为次级")
     expect(result.locator('[data-list="visits"]')).to_contain_text("李秀英")
     expect(result.locator('[data-list="visits"]')).not_to_contain_text("BADDATE")
-    expect(cells.nth(1)).to_have_text("BADDATE")  # the bad row named by its client id
+    # The bad row named by its client's id and name, as the officer looks it up.
+    expect(cells.nth(1)).to_have_text("BADDATE")
+    expect(cells.nth(2)).to_have_text("测试客户")
+    expect(result.locator(".kb-priority-errors thead th").nth(2)).to_have_text("客户名称")
+    expect(warnings.first.locator("td").nth(2)).to_have_text("李秀英")
 
 
 def test_xlsx_upload(tool):
@@ -155,6 +159,40 @@ def test_print_sheet_shows_plan_and_settings_only(tool):
     expect(page.locator(".kb-priority-settings")).to_contain_text(f"计划月份 {SAMPLE_MONTH}")
     expect(page.locator(".kb-priority-signoff")).to_be_visible()
     expect(page.locator('[data-list="visits"] table')).to_be_visible()
+
+
+# Counts the rows on the sheet when the print dialog would open.
+STUB_PRINT = """() => {
+  window.realPrint = window.print;
+  window.print = () => {
+    window.printedRows = document.querySelectorAll("[data-list=visits] tr.kb-priority-row").length;
+  };
+}"""
+
+
+def test_a_plan_bigger_than_one_sheet_prints_the_part_chosen(tool):
+    page = tool
+    rows = synthetic.portfolio(MAX_PRINTED + 200, 5, SAMPLE_MONTH)
+    for r in rows:
+        r.update(逾期天数="40", 五级分类="关注")  # each a must visit
+    upload(page, "branch.csv", as_csv(rows).encode())
+    total = f"{len(rows):,}"
+    part = page.locator("[data-role=result] [data-role=print-part]")
+    expect(part.locator("option")).to_have_text(
+        [f"第 1–{MAX_PRINTED:,} 户", f"第 {MAX_PRINTED + 1:,}–{total} 户"]
+    )
+    part.select_option("1")
+    page.evaluate(STUB_PRINT)
+    try:
+        page.locator("[data-action=print]").click()
+        page.wait_for_function("() => window.printedRows !== undefined")
+    finally:
+        page.evaluate("window.print = window.realPrint")  # the page is shared
+    assert page.evaluate("window.printedRows") == 200
+    caption = page.locator("[data-list=visits] caption")
+    expect(caption).to_have_text(
+        f"本月回访计划（第 {MAX_PRINTED + 1:,}–{total} 户，共 {total} 户）"
+    )
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])

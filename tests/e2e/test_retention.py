@@ -70,9 +70,9 @@ def test_bad_input_is_shown_by_its_field_and_the_page_keeps_working(tool):
     expect(opened).to_have_attribute("aria-invalid", "true")
     expect(opened).to_have_attribute("aria-describedby", re.compile(r"\bretention-error\b"))
     expect(opened).to_be_focused()
-    # The message sits right under the field it names.
-    below = opened.locator("xpath=..").locator("xpath=following-sibling::*[1]")
-    expect(below).to_have_attribute("data-role", "error")
+    # One error box for the form, outside every account.
+    expect(page.locator("[data-role=error]")).to_have_count(1)
+    expect(page.locator("[data-role=account] [data-role=error]")).to_have_count(0)
 
     fill_account(page, opened="2023-12")
     page.click("button[type=submit]")
@@ -147,3 +147,50 @@ def test_what_was_typed_is_said_under_the_codes_before_answering(tool):
     page.click("button[type=submit]")
     result = page.locator("[data-role=result]")
     expect(result.locator(".admonition.warning")).to_contain_text("少抄了最近 16 个月")
+
+
+def make_second_account(page, **values):
+    page.click("[data-action=add]")
+    second = page.locator("[data-role=account]").nth(1)
+    for name, value in values.items():
+        second.locator(f'[name="{name}"]').fill(value)
+    return second
+
+
+def test_removing_the_account_in_error_keeps_the_error_box(tool):
+    page = tool
+    page.fill('[name="report_month"]', "2024-06")
+    fill_account(page, opened="2020-01", history="NNN")
+    second = make_second_account(page, opened="2020-13", history="NNN")
+    page.click("button[type=submit]")
+    error = page.locator("[data-role=error]")
+    expect(error).to_contain_text("第 2 个账户")
+    second.locator("[data-action=remove]").click()
+    expect(page.locator("[data-role=account]")).to_have_count(1)
+    expect(error).to_have_count(1)
+    # A later error is still shown.
+    fill_account(page, opened="2020-14")
+    page.click("button[type=submit]")
+    expect(error).to_be_visible()
+    expect(error).to_contain_text("01 到 12")
+    # A new account copies no error, and the form's one box is still the only one.
+    page.click("[data-action=add]")
+    expect(page.locator("[data-role=error]")).to_have_count(1)
+    third = page.locator("[data-role=account]").nth(1)
+    expect(third.locator("[aria-invalid]")).to_have_count(0)
+    expect(third.locator("[aria-describedby~=retention-error]")).to_have_count(0)
+
+
+def test_an_error_in_one_of_two_accounts_of_the_same_name_says_which(tool):
+    page = tool
+    page.fill('[name="report_month"]', "2024-06")
+    fill_account(page, name="车贷", opened="2020-01", history="NNN")
+    second = make_second_account(page, name="车贷", opened="2020-01", history="NNX")
+    page.click("button[type=submit]")
+    error = page.locator("[data-role=error]")
+    expect(error).to_contain_text("第 2 个账户：")
+    expect(error).not_to_contain_text("账户“车贷”")
+    history = second.locator('[name="history"]')
+    expect(history).to_be_focused()
+    expect(history).to_have_attribute("aria-invalid", "true")
+    expect(history).to_have_attribute("aria-describedby", re.compile(r"\bretention-error\b"))

@@ -35,17 +35,24 @@ def test_non_finite_counts_are_a_row_error(column, text):
     assert data["summary"]["valid"] == 1
 
 
-def _xlsx_with(part: str, body: bytes) -> bytes:
+def _rewritten_xlsx(rows: list[list], part: str, change) -> bytes:
+    """An .xlsx of ``rows`` whose ``part`` is rewritten by ``change`` (bytes to bytes)."""
     book = Workbook()
-    book.active.append(["客户编号", "客户名称"])
+    for values in rows:
+        book.active.append(values)
     plain = io.BytesIO()
     book.save(plain)
     source = zipfile.ZipFile(io.BytesIO(plain.getvalue()))
-    spoiled = io.BytesIO()
-    with zipfile.ZipFile(spoiled, "w") as out:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as copy:
         for name in source.namelist():
-            out.writestr(name, body if name.endswith(part) else source.read(name))
-    return spoiled.getvalue()
+            body = source.read(name)
+            copy.writestr(name, change(body) if name.endswith(part) else body)
+    return out.getvalue()
+
+
+def _xlsx_with(part: str, body: bytes) -> bytes:
+    return _rewritten_xlsx([["客户编号", "客户名称"]], part, lambda _: body)
 
 
 @pytest.mark.parametrize("part", ["worksheets/sheet1.xml", "workbook.xml"])
@@ -340,3 +347,34 @@ def test_merged_area_cells_fill_down_as_excel_shows_them():
     areas = {v["id"]: v["area"] for v in data["visits"] + data["not_planned"]}
     assert areas["C2"] == areas["C3"] == "柳树湾村", areas
     assert any("合并" in w["message"] for w in data["warnings"]), data["warnings"]
+
+
+# Rows shorter than the header, as each source gives them: missing trailing cells are blank.
+SHORT_HEADER = ["客户编号", "客户名称", "放款日期", "到期日期", "贷款余额", "风险信号", "备注"]
+SHORT_ROWS = [
+    ["C1", "甲", "2026-01-01", "2027-01-01", "100"],
+    ["C2", "乙", "2026-02-01", "2027-02-01", "200"],
+]
+
+
+def _without_dimension(sheet: bytes) -> bytes:
+    start = sheet.index(b"<dimension")
+    return sheet[:start] + sheet[sheet.index(b"/>", start) + 2 :]
+
+
+def _xlsx_without_dimension(rows: list[list]) -> bytes:
+    return _rewritten_xlsx(rows, "worksheets/sheet1.xml", _without_dimension)
+
+
+@pytest.mark.parametrize("source", ["csv", "pasted", "xlsx"])
+def test_rows_without_the_trailing_optional_cells_are_read(source):
+    if source == "xlsx":
+        data = {"file": _xlsx_without_dimension([SHORT_HEADER, *SHORT_ROWS]), "file_name": "a.xlsx"}
+        assert b"<dimension" not in zipfile.ZipFile(io.BytesIO(data["file"])).read(
+            "xl/worksheets/sheet1.xml"
+        )
+    else:
+        sep = "," if source == "csv" else "\t"  # a pasted block: trailing tabs trimmed
+        data = {"csv": "\n".join(sep.join(r) for r in [SHORT_HEADER, *SHORT_ROWS]) + "\n"}
+    result = plan([], **data)
+    assert result["summary"]["valid"] == 2 and not result["errors"]

@@ -177,6 +177,21 @@ def test_every_bad_cell_of_a_row_is_listed():
     assert [e["column"] for e in data["errors"]] == ["放款日期", "贷款余额"]
 
 
+def test_row_errors_and_warnings_carry_the_clients_id_and_name():
+    rows = [
+        row("BAD", 客户名称="  王建国 ", 放款日期="x"),
+        row("WARN", 客户名称="李秀英", 逾期天数="95", 五级分类="正常"),
+        BIG,
+    ]
+    data = ok({"rows": rows})
+    assert [(e["id"], e["name"]) for e in data["errors"]] == [("BAD", "王建国")]
+    assert [(w["id"], w["name"]) for w in data["warnings"]] == [("WARN", "李秀英")]
+    html = run({"rows": rows, "settings": SETTINGS})["html"]
+    assert '<th scope="col">客户名称</th>' in html
+    assert '<td data-label="客户名称">王建国</td>' in html
+    assert '<td data-label="客户名称">李秀英</td>' in html
+
+
 def test_duplicate_id_names_the_first_row():
     data = ok({"rows": [row("A"), row("A"), BIG]})
     (error,) = data["errors"]

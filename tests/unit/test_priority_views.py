@@ -14,6 +14,7 @@ import pytest
 from tests.priority_rows import BIG, DUE, MONTH, MUST, NO_SAMPLE, row
 from tools import dispatch, priority
 from tools.priority import plans, synthetic
+from tools.priority.limits import MAX_PRINTED
 from tools.priority.planner import TIER_RANK, display_order
 from tools.priority.rules import MODES
 from tools.priority.views import PAGE_SIZE, View
@@ -58,11 +59,35 @@ def test_one_display_order_for_render_view_and_export(big):
     assert order != sorted(order)  # weeks and areas really reorder the plan
     assert ranks(answer["html"]) == order[:PAGE_SIZE]
     assert ranks(view(plan_id, list="visits")["html"]) == order[:PAGE_SIZE]
-    assert ranks(view(plan_id, list="visits", every_row=True)["html"]) == order
+    assert ranks(view(plan_id, list="visits", print_part=0)["html"]) == order
     text = priority.export({"plan": plan_id})["data"]["csv"]
     by_id = {v["id"]: v["rank"] for v in plan["visits"]}
     table = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert [by_id[r[3]] for r in table[1:]] == order
+
+
+def test_a_plan_bigger_than_one_sheet_prints_in_parts(big):
+    assert "print-part" not in big[0]["html"]  # one sheet: just the button
+    rows = synthetic.portfolio(MAX_PRINTED + 500, 3, MONTH)
+    for r in rows:
+        r.update(逾期天数="40", 五级分类="关注")  # each a must visit
+    data = {"rows": rows, "settings": {"month": MONTH}}
+    answer, plan = priority.run(data), priority.compute(data)
+    total = len(plan["visits"])
+    assert total > MAX_PRINTED
+    options = re.findall(r'<option value="(\d+)">([^<]+)</option>', answer["html"])
+    assert options == [
+        ("0", f"第 1–{MAX_PRINTED:,} 户"),
+        ("1", f"第 {MAX_PRINTED + 1:,}–{total:,} 户"),
+    ]
+    order = [v["rank"] for v in display_order(plan["visits"])]
+    plan_id = answer["data"]["plan"]
+    first, second = (view(plan_id, list="visits", print_part=part)["html"] for part in (0, 1))
+    assert ranks(first) == order[:MAX_PRINTED] and ranks(second) == order[MAX_PRINTED:]
+    assert f"（第 {MAX_PRINTED + 1:,}–{total:,} 户，共 {total:,} 户）</caption>" in second
+    assert "data-page=" not in second  # a printed sheet has no pager
+    with pytest.raises(ValueError):
+        view(plan_id, list="visits", print_part="1")
 
 
 def test_pages_of_a_list(big):
@@ -99,9 +124,9 @@ def test_sort_keeps_plan_rank_among_equals_both_ways(big, key, value):
     answer, plan = big
     plan_id = answer["data"]["plan"]
     visits = plan["visits"]
-    up = view(plan_id, list="visits", sort=key, dir="ascending", every_row=True)["html"]
+    up = view(plan_id, list="visits", sort=key, dir="ascending", print_part=0)["html"]
     assert ranks(up) == [v["rank"] for v in sorted(visits, key=lambda v: (value(v), v["rank"]))]
-    down = view(plan_id, list="visits", sort=key, dir="descending", every_row=True)["html"]
+    down = view(plan_id, list="visits", sort=key, dir="descending", print_part=0)["html"]
     expected = sorted(sorted(visits, key=lambda v: v["rank"]), key=value, reverse=True)
     assert ranks(down) == [v["rank"] for v in expected]
     assert f'aria-sort="ascending"><button type="button" data-sort="{key}"' in up

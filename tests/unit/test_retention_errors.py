@@ -80,8 +80,17 @@ def test_accounts_sharing_a_name_are_told_apart_by_their_place():
     data = {"report_month": "2022-06", "accounts": [account, {**account, "opened": "2020-13"}]}
     with pytest.raises(InputError) as caught:
         check(data)
-    assert caught.value.account == "车贷" and caught.value.item == 2
-    assert caught.value.to_dict()["text"].startswith("账户“车贷”：开户月份")
+    # Named by its place: "账户“车贷”" would not say which of the two is wrong.
+    assert caught.value.account == 2 and caught.value.item == 2
+    assert caught.value.to_dict()["text"].startswith("第 2 个账户：开户月份")
+
+
+def test_a_name_of_its_own_still_names_the_account():
+    account = {"name": "车贷", "opened": "2020-01", "history": "N"}
+    other = {**account, "name": "房贷", "opened": "2020-13"}
+    with pytest.raises(InputError) as caught:
+        check({"report_month": "2022-06", "accounts": [account, other]})
+    assert caught.value.to_dict()["text"].startswith("账户“房贷”：开户月份")
 
 
 @pytest.mark.parametrize("report", ["", "2022-13", "2022-02-30", None])

@@ -84,11 +84,14 @@ def run(data: dict):
 
 @api.action
 def view(data: dict):
-    """One list of the kept plan, sorted and paged as ``data`` asks (``every_row``: all of
-    its rows, for the print sheet)."""
+    """One list of the kept plan, sorted and paged as ``data`` asks (``print_part``: the
+    rows of that printed sheet, limits.MAX_PRINTED at most)."""
     plan = plans.find(data)
     shown = View.of(data)
-    return shown.request(), render.list_html(plan, shown, every_row=bool(data.get("every_row")))
+    part = data.get("print_part")
+    if part is not None and (not isinstance(part, int) or isinstance(part, bool) or part < 0):
+        raise ValueError(f"no such printed part of a plan: {part!r}")
+    return shown.request(), render.list_html(plan, shown, printed=part)
 
 
 @api.action

@@ -123,15 +123,23 @@ def clients_from_grid(
             continue
         seen[client.id] = client.row
         clients.append(client)
-    ids = grid_columns[position["id"]]  # as typed: the officer looks the row up by it
+    # As typed: the officer looks the row up by its id and name.
+    ids, client_names = grid_columns[position["id"]], grid_columns[position["name"]]
     errors = [
-        {"row": numbers[index], "id": ids[index].strip(), "column": column, "message": message}
+        {
+            "row": numbers[index],
+            "id": ids[index].strip(),
+            "name": client_names[index].strip(),
+            "column": column,
+            "message": message,
+        }
         for index in sorted(bad)
         for column, message in bad[index]
     ]
-    said = [{"row": start + 1, "id": "", "column": "", "message": note} for note in notes]
+    header = {"row": start + 1, "id": "", "name": ""}
+    said = [{**header, "column": "", "message": note} for note in notes]
     said += [
-        {"row": start + 1, "id": "", "column": names[index], "message": message}
+        {**header, "column": names[index], "message": message}
         for index, message in headers.repeated(names)
     ]
     return clients, errors, len(numbered), said

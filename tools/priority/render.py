@@ -13,7 +13,15 @@ from html import escape
 from tools.priority import limits
 from tools.priority.planner import LEFT_OUT, TIER_LABELS
 from tools.priority.rules import MODES, PURPOSES
-from tools.priority.views import LISTS, View, ordered, page_rows, pages
+from tools.priority.views import (
+    LISTS,
+    View,
+    ordered,
+    page_rows,
+    pages,
+    printed_parts,
+    printed_rows,
+)
 
 LISTED = limits.MAX_ERRORS_LISTED  # error and warning rows shown; the rest are counted
 CAPTIONS = {"visits": "本月回访计划", "not_planned": "未列入本月计划的客户"}
@@ -137,19 +145,41 @@ def _pager(view: View, total: int) -> str:
     )
 
 
-def list_html(plan: dict, view: View, every_row: bool = False) -> str:
-    """One list of the plan as the view asks: its table (one page, or ``every_row`` for
-    the print sheet) and its pager. The block says which view it shows."""
+def list_html(plan: dict, view: View, printed: int | None = None) -> str:
+    """One list of the plan as the view asks: its table (one page, or the rows of printed
+    sheet ``printed``) and its pager. The block says which view it shows."""
     keys = LISTS[view.list]
     items = ordered(plan, view)
-    rows = items if every_row else page_rows(items, view)
+    rows = page_rows(items, view) if printed is None else printed_rows(items, printed)
+    caption = CAPTIONS[view.list]
+    if printed is not None and printed_parts(len(items)) > 1:
+        first = printed * limits.MAX_PRINTED + 1
+        caption += f"（第 {first:,}–{first + len(rows) - 1:,} 户，共 {len(items):,} 户）"
     heads = "".join(_head(key, view) for key in keys)
     return (
         f'<section class="kb-priority-list" data-list="{view.list}" {_asks(view)}>'
-        f'<table class="kb-priority-table"><caption>{CAPTIONS[view.list]}</caption>'
+        f'<table class="kb-priority-table"><caption>{caption}</caption>'
         f'<thead><tr><th scope="col" class="kb-priority-cell-reasons">原因</th>{heads}</tr></thead>'
         f"<tbody>{_body(rows, keys, view, plan['groups'])}</tbody></table>"
-        f"{'' if every_row else _pager(view, len(items))}</section>"
+        f"{'' if printed is not None else _pager(view, len(items))}</section>"
+    )
+
+
+def _print_control(visits: int) -> str:
+    """The print button; a bigger plan than one sheet holds asks which part to print."""
+    button = '<button type="button" class="md-button" data-action="print">打印计划</button>'
+    parts = printed_parts(visits)
+    if parts == 1:
+        return button
+    each = limits.MAX_PRINTED
+    options = "".join(
+        f'<option value="{part}">第 {part * each + 1:,}–{min(visits, (part + 1) * each):,} 户'
+        "</option>"
+        for part in range(parts)
+    )
+    return (
+        f'<label class="kb-priority-print-part">分 {parts} 次打印，每次最多 {each:,} 户：'
+        f'<select data-role="print-part">{options}</select></label>{button}'
     )
 
 
@@ -170,13 +200,13 @@ def _settings_line(s: dict) -> str:
 def _issues(kind: str, title: str, items: list[dict]) -> str:
     if not items:
         return ""
-    heads = ("行号", "客户编号", "列", "问题")
+    heads = ("行号", "客户编号", "客户名称", "列", "问题")
     rows = "".join(
         "<tr>"
         + "".join(
             f'<td data-label="{head}">{escape(str(value))}</td>'
             for head, value in zip(
-                heads, (i["row"], i.get("id") or "", i["column"], i["message"]), strict=True
+                heads, (i["row"], i["id"], i["name"], i["column"], i["message"]), strict=True
             )
         )
         + "</tr>"
@@ -230,7 +260,7 @@ def plan_html(result: dict, plan_id: str) -> str:
         _notices(result),
         '<div class="kb-priority-actions">'
         '<button type="button" class="md-button" data-action="export">导出 CSV</button>'
-        '<button type="button" class="md-button" data-action="print">打印计划</button></div>',
+        f"{_print_control(s['visits'])}</div>",
         list_html(result, View("visits"))
         if result["visits"]
         else "<p>本月没有需要回访的客户。</p>",

@@ -179,6 +179,7 @@ def warnings(client, as_of: date, today: date | None = None) -> list[dict]:
             {
                 "row": client.row,
                 "id": client.id,
+                "name": client.name,
                 "column": "上次回访日期",
                 "message": f"上次回访日期 {client.last_visit} 晚于今天 {today}，请检查是否填错",
             }
@@ -190,6 +191,7 @@ def warnings(client, as_of: date, today: date | None = None) -> list[dict]:
                     {
                         "row": client.row,
                         "id": client.id,
+                        "name": client.name,
                         "column": "五级分类",
                         "message": FLOOR_MESSAGE.format(
                             dpd=client.dpd, grade=client.grade, floor=floor
@@ -202,6 +204,7 @@ def warnings(client, as_of: date, today: date | None = None) -> list[dict]:
             {
                 "row": client.row,
                 "id": client.id,
+                "name": client.name,
                 "column": "到期日期",
                 "message": f"已于 {client.maturity} 到期，仍有余额 {client.balance:,.0f} 元",
             }

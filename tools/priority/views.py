@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 
+from tools.priority.limits import MAX_PRINTED
 from tools.priority.planner import LEFT_OUT, TIER_RANK, display_order
 from tools.priority.rules import MODES, PURPOSES
 
@@ -100,6 +101,16 @@ def ordered(plan: dict, view: View) -> list[dict]:
 
 def pages(total: int) -> int:
     return max(1, -(-total // PAGE_SIZE))
+
+
+def printed_parts(total: int) -> int:
+    """How many printed sheets a list of ``total`` rows takes (limits.MAX_PRINTED each)."""
+    return max(1, -(-total // MAX_PRINTED))
+
+
+def printed_rows(items: list[dict], part: int) -> list[dict]:
+    """The rows printed on sheet ``part`` (0-based), in the view's order."""
+    return items[part * MAX_PRINTED : (part + 1) * MAX_PRINTED]
 
 
 def page_rows(items: list[dict], view: View) -> list[dict]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 
 from tools.common.dates import blank, date_input, last_year, month_input, this_month
@@ -58,8 +59,10 @@ def check(data: dict) -> dict:
         )
     _check_total(accounts)
     first, last = window_of(report)
+    shared = _shared_names(accounts)
     results = [
-        _account(acc, number, report, latest) for number, acc in enumerate(accounts, start=1)
+        _account(acc, number, report, latest, shared)
+        for number, acc in enumerate(accounts, start=1)
     ]
     return {
         "window": {"first": month_text(first), "last": month_text(last)},
@@ -81,12 +84,24 @@ def _check_total(accounts: list) -> None:
         )
 
 
-def _account(acc, number: int, report: int, last: int) -> dict:
+def _name_of(acc) -> str:
+    return str(acc.get("name") or "").strip() if isinstance(acc, dict) else ""
+
+
+def _shared_names(accounts: list) -> set[str]:
+    """Names given to more than one account: a message naming one of those by its name
+    would not say which account is wrong."""
+    counts = Counter(_name_of(acc) for acc in accounts)
+    return {name for name, count in counts.items() if name and count > 1}
+
+
+def _account(acc, number: int, report: int, last: int, shared: set[str] = frozenset()) -> dict:
     if not isinstance(acc, dict):
         raise InputError("账户信息格式不对。", field="accounts", account=number, item=number)
-    name = str(acc.get("name") or "").strip()
-    # How error messages name the account, and where the page finds it.
-    who = {"account": name or number, "item": number}
+    name = _name_of(acc)
+    # How error messages name the account (by its place when its name is not its own),
+    # and where the page finds it.
+    who = {"account": number if not name or name in shared else name, "item": number}
     who_last = {**who, "last": last}
     opened = month_input(acc.get("opened"), LABELS["opened"], **who_last, field="opened")
     settled = _optional_month(acc.get("settled"), "settled", who_last)
