@@ -150,7 +150,7 @@ async function findSnapshot(key) {
 // copies the bytes into Python's memory right after).
 function restore(loadPyodide, snapshot) {
   const bytes = new Uint8Array(Number(snapshot.headers.get(SIZE_HEADER)));
-  const filled = readSnapshot(snapshot, bytes);
+  const filled = readSnapshot(snapshot, bytes).then(() => mark("snapshot read"));
   filled.catch(() => {});  // also rejects the Promise.all below
   return loadPyodide({
     indexURL: pyodideURL.href,
