@@ -81,8 +81,8 @@ self.fetch = async (input, init) => {
 
 // A restore that neither ends nor fails (Pyodide waits forever when its wasm does
 // not instantiate) is given up once nothing has been downloaded for STALL_MS, so a
-// slow link still restores. 8 s: restores measured 0.3-1.5 s on a loaded 2-core
-// machine once the files are in; the long start then takes over.
+// slow link still restores. 8 s: 3 x the slowest restore measured (0.5-2.7 s from
+// the snapshot found to Python restored, 2 cores, load average 5-12).
 const STALL_MS = 8000;
 
 function guardStall(promise) {
