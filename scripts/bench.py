@@ -93,6 +93,8 @@ THROTTLE = {
     "downloadThroughput": 10_000_000 / 8,
     "uploadThroughput": 10_000_000 / 8,
 }
+# The worker's marks on a restored visit (tool-worker.js), in the order they happen.
+RESTORE_MARKS = ("worker", "manifest", "snapshot found", "snapshot read", "restored", "ready")
 ROWS: list[tuple[str, float, str, str]] = []
 
 
@@ -162,6 +164,8 @@ class Bench:
         page.goto(self.url + path)
         page.wait_for_function("() => window.benchReadyAt", timeout=300_000)
         ready = page.evaluate("window.benchReadyAt")
+        # The worker's start-up marks (ms from navigation), for the breakdown rows.
+        self.last_marks = dict(page.evaluate("window.kbTools ? kbTools.marks : []"))
         if stored:
             # Let the snapshot be stored before the page goes (a first visit makes one).
             page.wait_for_function("() => kbTools.snapshot.stored !== null", timeout=120_000)
@@ -190,12 +194,16 @@ class Bench:
             "retention page, restored from snapshot": ("tools/retention/", True),
         }
         times = {name: [] for name in ways}
+        marks = {}  # the restored visits' start-up marks
         first_answer = {False: [], True: []}
         for _ in range(RUNS):
             for name, (path, snapshot) in ways.items():
                 context = self.visit_context(snapshot)
                 self.ready_ms(context, path, stored=snapshot and "tools/" in path)  # first visit
                 times[name].append(self.ready_ms(context, path))
+                if name.endswith("from snapshot"):
+                    for mark, at in self.last_marks.items():
+                        marks.setdefault(mark, []).append(at)
                 context.close()
             for snapshot in (False, True):
                 first_answer[snapshot].append(self.first_answer_ms(snapshot))
@@ -206,6 +214,9 @@ class Bench:
         for name in list(ways)[1:]:
             goal = "<= 0.25" if name.endswith("from snapshot") else ""
             record(f"  {name}: ratio to bare warm", medians[name] / bare, "x", goal)
+        for mark in RESTORE_MARKS:
+            if mark in marks:
+                record(f"  restored: {mark}, from navigation", statistics.median(marks[mark]), "ms")
         for snapshot, label in ((False, "no snapshot"), (True, "snapshot made, waited for")):
             value = statistics.median(first_answer[snapshot])
             record(f"first visit: answer asked at ready, {label}", value, "ms")

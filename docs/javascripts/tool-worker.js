@@ -5,8 +5,12 @@
 const base = new URL("../", import.meta.url);          // the site root
 const pyodideURL = new URL("_pyodide/", base);
 const wheelsURL = new URL("_tools/", base);
+const asmURL = new URL("pyodide.asm.mjs", pyodideURL).href;
 
 const post = (msg) => self.postMessage(msg);
+// Start-up marks for `make bench` and profiling: the page keeps them in kbTools.marks,
+// as ms since the page's own time origin.
+const mark = (name) => post({ type: "mark", name, at: performance.timeOrigin + performance.now() });
 let manifest;
 const installed = new Set();
 
@@ -17,6 +21,7 @@ const realFetch = self.fetch.bind(self);
 const sizes = new Map();   // url -> [loaded, total]
 let lastReport = 0;
 let stage = "runtime";     // runtime | restore: what the download progress belongs to
+let lastActivity = 0;      // when a download last moved (Date.now()), for guardStall
 
 function fail(url, reason) {
   post({ type: "fatal", detail: `${new URL(url).pathname}: ${reason}` });
@@ -62,6 +67,7 @@ self.fetch = async (input, init) => {
         const { done, value } = await reader.read();
         if (done) { reportProgress(true); controller.close(); return; }
         sizes.get(url)[0] += value.length;
+        lastActivity = Date.now();
         reportProgress(false);
         controller.enqueue(value);
       } catch (err) {
@@ -72,6 +78,23 @@ self.fetch = async (input, init) => {
   });
   return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
 };
+
+// A restore that neither ends nor fails (Pyodide waits forever when its wasm does
+// not instantiate) is given up once nothing has been downloaded for STALL_MS, so a
+// slow link still restores. 8 s: 3 x the slowest restore measured (0.5-2.7 s from
+// the snapshot found to Python restored, 2 cores, load average 5-12).
+const STALL_MS = 8000;
+
+function guardStall(promise) {
+  lastActivity = Date.now();
+  let timer;
+  const stalled = new Promise((_, reject) => {
+    timer = setInterval(() => {
+      if (Date.now() - lastActivity > STALL_MS) reject(new Error("restore stalled"));
+    }, 250);
+  });
+  return Promise.race([promise, stalled]).finally(() => clearInterval(timer));
+}
 
 async function fetchBytes(url) {
   const response = await fetch(url);
@@ -100,13 +123,15 @@ async function install(pyodide, names) {
 // the first full start and kept gzip-compressed in Cache Storage (outside the
 // service worker's kb-* caches, which each deployment replaces). It is keyed by the
 // Pyodide core's hash and the tools wheel's name (a content hash), plus FORMAT for
-// what this file imports before making it: any other key, or bytes that do not
-// decompress and restore, and it is deleted and Python starts the long way.
+// what this file imports before making it and how it stores it (2: its size in a
+// header): any other key, bytes that do not decompress to that size and restore, or
+// a restore that stalls, and it is deleted and Python starts the long way.
 // It is made before the worker handles any input, so it never holds borrower data.
-const FORMAT = 1;
+const FORMAT = 2;
 const SNAPSHOT_CACHE = "huifang-python-snapshot";
 const snapshotURL = new URL("_snapshot/python.gz", base).href;
 const KEY_HEADER = "X-KB-Snapshot-Key";
+const SIZE_HEADER = "X-KB-Snapshot-Size";
 
 // The stored snapshot if it has this key (one with another key is deleted).
 async function findSnapshot(key) {
@@ -119,10 +144,39 @@ async function findSnapshot(key) {
   return null;
 }
 
-// Its bytes; rejects on a corrupt one (gzip checks its length and CRC).
-async function gunzip(response) {
-  const raw = response.body.pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(raw).arrayBuffer());
+// Python restored from `snapshot` (a Cache Storage response). Pyodide needs only the
+// snapshot's size to start: its wasm is compiled while the bytes are decompressed
+// into place, and the module it builds is handed over once both are done (Pyodide
+// copies the bytes into Python's memory right after).
+function restore(loadPyodide, snapshot) {
+  const bytes = new Uint8Array(Number(snapshot.headers.get(SIZE_HEADER)));
+  const filled = readSnapshot(snapshot, bytes).then(() => mark("snapshot read"));
+  filled.catch(() => {});  // also rejects the Promise.all below
+  return loadPyodide({
+    indexURL: pyodideURL.href,
+    _loadSnapshot: bytes,
+    createPyodideModule: async (settings) => {
+      const { default: create } = await import(asmURL);
+      const [module] = await Promise.all([create(settings), filled]);
+      return module;
+    },
+  });
+}
+
+// Its bytes written into `target` as they arrive, so Pyodide can start on the
+// snapshot's known size before they are in. Rejects on a corrupt one: gzip checks
+// its CRC and length, and the size must be the one stored beside it.
+async function readSnapshot(response, target) {
+  const reader = response.body.pipeThrough(new DecompressionStream("gzip")).getReader();
+  let at = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (at + value.length > target.length) throw new Error("snapshot longer than its size");
+    target.set(value, at);
+    at += value.length;
+  }
+  if (at !== target.length) throw new Error("snapshot shorter than its size");
 }
 
 async function dropSnapshot() {
@@ -134,7 +188,8 @@ async function storeSnapshot(bytes, key) {
     const gz = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
     const body = await new Response(gz).blob();
     const cache = await caches.open(SNAPSHOT_CACHE);
-    await cache.put(snapshotURL, new Response(body, { headers: { [KEY_HEADER]: key, "Content-Type": "application/gzip" } }));
+    const headers = { [KEY_HEADER]: key, [SIZE_HEADER]: String(bytes.length), "Content-Type": "application/gzip" };
+    await cache.put(snapshotURL, new Response(body, { headers }));
     post({ type: "snapshot", state: "stored", bytes: body.size });
   } catch {
     post({ type: "snapshot", state: "not-stored" });  // e.g. storage full: next visit starts the long way
@@ -145,26 +200,37 @@ const fetchManifest = () => fetch(new URL("manifest.json", wheelsURL), { cache: 
   .then((r) => { if (!r.ok) throw new Error(`manifest.json: HTTP ${r.status}`); return r.json(); });
 
 async function start() {
+  mark("worker");
   post({ type: "progress", stage: "runtime" });
   const manifestPromise = fetchManifest();
   manifestPromise.then((m) => wheel(m.tools)).catch(() => {});  // failures surface in install()
   const pyodideModule = import(new URL("pyodide.mjs", pyodideURL).href);
+  // Pyodide imports its 1.2 MB glue only once it is called: fetched and parsed now,
+  // while the manifest and the snapshot are looked up, it is found ready then.
+  import(asmURL).catch(() => {});  // a failure surfaces in loadPyodide()
   manifest = await manifestPromise;
+  mark("manifest");
   const key = `${FORMAT}/${manifest.runtime}/${manifest.tools}`;
   const found = manifest.runtime ? findSnapshot(key) : null;
   const { loadPyodide } = await pyodideModule;
+  mark("pyodide.mjs");
   const snapshot = await found;
+  mark("snapshot found");
   if (snapshot) {
     stage = "restore";
     post({ type: "progress", stage });
     try {
-      // Decompressed while Pyodide compiles its wasm: it takes the bytes as a promise.
-      const pyodide = await loadPyodide({ indexURL: pyodideURL.href, _loadSnapshot: gunzip(snapshot) });
-      // The file system is new: unpack the wheel again for what imports lazily.
-      await install(pyodide, [manifest.tools]);
+      const pyodide = await guardStall(restore(loadPyodide, snapshot));
+      mark("restored");
       const call = pyodide.pyimport("tools.dispatch").call;
+      // Every tool is imported already: ready now. The wheel is unpacked again (the
+      // file system is new) before any message is handled, for what imports lazily.
       post({ type: "ready", snapshot: "restored" });
-      return { pyodide, call };
+      const unpacked = install(pyodide, [manifest.tools]).then(
+        () => mark("wheel unpacked"),
+        (err) => post({ type: "fatal", detail: String(err?.message || err) }),
+      );
+      return { pyodide, call, unpacked };
     } catch {
       await dropSnapshot();
       installed.clear();
@@ -173,9 +239,12 @@ async function start() {
     }
   }
   const pyodide = await loadPyodide({ indexURL: pyodideURL.href, _makeSnapshot: Boolean(manifest.runtime) });
+  mark("python started");
   post({ type: "progress", stage: "tools" });
   await install(pyodide, [manifest.tools]);
+  mark("wheel unpacked");
   pyodide.runPython("import tools.dispatch; tools.dispatch.preload()");
+  mark("tools imported");
   // The page turns ready now; the snapshot is made in this same task, so a message
   // (a queued first answer included) is handled only after it: no input in it.
   post({ type: "ready", snapshot: manifest.runtime ? "made" : "none" });
@@ -199,6 +268,7 @@ self.onmessage = async ({ data: msg }) => {
   let runtime;
   try {
     runtime = await ready;
+    await runtime.unpacked;
   } catch {
     return;  // "fatal" was already posted; the page restarts the worker
   }

@@ -22,6 +22,7 @@ let workerStarts = 0;
 // How the current worker started, for the e2e tests: "restored" from this browser's
 // memory snapshot, "made" one (a full start), "failed", or "none".
 let snapshot = { state: "none", stored: null, restores: 0 };
+let marks = [];             // [name, ms since this page's time origin]: the worker's start-up
 
 const MB = (bytes) => (bytes / 1048576).toFixed(1);
 
@@ -51,11 +52,14 @@ function startWorker() {
   worker = current;
   workerStarts += 1;
   snapshot = { ...snapshot, state: "none", stored: null };
+  marks = [];
   setState("loading", "runtime");
   const onMessage = (msg) => {
     if (worker !== current) return;  // a worker already dropped
-    if (msg.type === "progress") setState("loading", msg.stage, msg);
+    if (msg.type === "mark") marks.push([msg.name, msg.at - performance.timeOrigin]);
+    else if (msg.type === "progress") setState("loading", msg.stage, msg);
     else if (msg.type === "ready") {
+      marks.push(["ready", performance.now()]);
       snapshot.state = msg.snapshot;
       if (msg.snapshot === "restored") snapshot.restores += 1;
       setState("ready");
@@ -232,6 +236,7 @@ export const kbTools = {
   get state() { return state; },
   get workerStarts() { return workerStarts; },  // read by the e2e tests
   get snapshot() { return { ...snapshot }; },
+  get marks() { return marks.slice(); },  // read by make bench
 };
 window.kbTools = kbTools;  // the same object, for the tests and the browser console
 

@@ -144,3 +144,103 @@ def test_snapshot_made_restored_and_discarded(browser, site_server):
         assert stale.evaluate(READ_SNAPSHOT, [SNAPSHOT_URL, MARKER])["key"] == key
     finally:
         context.close()
+
+
+# Runs before the page's scripts: every text the status line shows, in order.
+RECORD_STATUS = """
+window.statusTexts = [];
+new MutationObserver(() => {
+  const text = document.querySelector("[data-tool] [data-role=status]")?.textContent;
+  if (text && text !== window.statusTexts.at(-1)) window.statusTexts.push(text);
+}).observe(document, { subtree: true, childList: true, characterData: true });
+"""
+# The status line's texts (docs/javascripts/tools.js STATUS), as the officer reads them.
+DOWNLOADING = "正在下载 Python 运行环境："
+STARTING = "正在启动计算工具…（第 1 步"
+IMPORTING = "正在启动计算工具…（第 2 步"
+RESTORING = "正在从本机保存的副本快速启动计算工具…"
+READY = "工具已就绪，数据只在本机浏览器中计算。"
+# Chromium network emulation slow enough for the download figures to show.
+SLOW_LINK = {
+    "offline": False,
+    "latency": 20,
+    "downloadThroughput": 40_000_000 / 8,
+    "uploadThroughput": 40_000_000 / 8,
+}
+
+
+def status_texts(page) -> list[str]:
+    page.wait_for_function(f"() => window.statusTexts.at(-1) === {READY!r}", timeout=120_000)
+    return page.evaluate("window.statusTexts")
+
+
+def stages(texts: list[str]) -> list[str]:
+    """Each text named by its stage, repeats of a stage (the MB figures) merged."""
+    names = {DOWNLOADING: "download", STARTING: "start", IMPORTING: "import"}
+    names |= {RESTORING: "restore", READY: "ready"}
+    seen = []
+    for text in texts:
+        name = next((n for prefix, n in names.items() if text.startswith(prefix)), text)
+        if not seen or seen[-1] != name:
+            seen.append(name)
+    return seen
+
+
+def test_status_line_tells_each_stage_cold_and_restored(browser, site_server):
+    context = browser.new_context()
+    context.add_init_script(RECORD_STATUS)
+    try:
+        cold = context.new_page()
+        context.new_cdp_session(cold).send("Network.emulateNetworkConditions", SLOW_LINK)
+        cold.goto(site_server.url + "tools/retention/")
+        texts = status_texts(cold)
+        downloads = [t for t in texts if t.startswith(DOWNLOADING)]
+        assert downloads and all(" MB（只需下载一次）" in t for t in downloads), texts
+        # The first figures may be skipped on a fast link; the order may not.
+        assert stages(texts)[-4:] == ["download", "start", "import", "ready"], texts
+        assert snapshot_stored(cold) > 1_000_000
+        cold.close()
+
+        restored = context.new_page()
+        restored.goto(site_server.url + "tools/retention/")
+        texts = status_texts(restored)
+        assert restored.evaluate("kbTools.snapshot.state") == "restored"
+        # Before the worker's first word the line says Python is loading; then only
+        # the restore's own message, never a download or a step of the long start.
+        assert stages(texts)[-2:] == ["restore", "ready"], texts
+        assert not {"download", "start", "import"} & set(stages(texts)), texts
+    finally:
+        context.close()
+
+
+def test_a_restore_that_hangs_is_given_up_for_the_long_start(browser, site_server):
+    context = browser.new_context(service_workers="block")  # its files from the network
+    try:
+        first = open_page(context, site_server.url, "retention")
+        assert snapshot_stored(first) > 1_000_000
+        full_answer = answer(first)
+        first.close()
+
+        # The restore's wasm never arrives (Pyodide would wait forever); the long
+        # start after it gets its own copy.
+        held = []
+
+        def hold_first(route):
+            if held:
+                route.continue_()
+            else:
+                held.append(route)
+
+        context.route("**/_pyodide/pyodide.asm.wasm", hold_first)
+        again = context.new_page()
+        again.goto(site_server.url + "tools/retention/")
+        wait_for_tool(again, "retention", timeout=120_000)
+        assert len(held) == 1, "the restore's wasm was not held"
+        assert again.evaluate("kbTools.snapshot.state") == "made"  # the long way, remade
+        status = again.locator("[data-tool=retention] [data-role=status]")
+        expect(status).to_have_text(READY)
+        expect(again.locator("[data-tool=retention] [data-role=error]")).to_be_hidden()
+        assert again.evaluate("kbTools.workerStarts") == 1  # no restart, no failure shown
+        assert answer(again) == full_answer
+    finally:
+        context.close()
