@@ -241,6 +241,13 @@ def print_plan(page, record) -> None:
     page.emulate_media(media="screen")
 
 
+def opened_for(months: int) -> str:
+    """The month an account opened so that its history of ``months`` ends at MONTH."""
+    year, month = map(int, MONTH.split("-"))
+    index = year * 12 + month - 1 - (months - 1)
+    return f"{index // 12}-{index % 12 + 1:02d}"
+
+
 def retention_form_js(accounts: int, months: int) -> str:
     """Types ``accounts`` accounts of ``months`` months each into the form, as an officer
     would with 添加账户 (no preview: that is asked on key presses only)."""
@@ -251,7 +258,7 @@ def retention_form_js(accounts: int, months: int) -> str:
       root.querySelector("[name=report_month]").value = "{MONTH}";
       root.querySelectorAll("[data-role=account]").forEach((box, i) => {{
         box.querySelector("[name=name]").value = `账户${{i + 1}}`;
-        box.querySelector("[name=opened]").value = "2018-01";
+        box.querySelector("[name=opened]").value = "{opened_for(months)}";
         box.querySelector("[name=history]").value = "N".repeat({months - 3}) + "123";
       }});
     }}"""
