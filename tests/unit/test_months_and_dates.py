@@ -107,3 +107,9 @@ def test_both_tools_refuse_the_same_dates_for_the_same_reason(text, words):
     envelope = repaid(text)
     assert envelope["ok"] is False and envelope["error"]["field"] == "repaid_on"
     assert f"“{text}”" in envelope["error"]["message"] and words in envelope["error"]["message"]
+
+
+def test_add_years_is_twelve_months_each_and_29_february_becomes_28():
+    assert add_years(date(2024, 2, 29), 5) == date(2029, 2, 28)
+    assert add_years(date(2024, 2, 29), 4) == date(2028, 2, 29)
+    assert add_years(date(2021, 12, 31), 5) == date(2026, 12, 31)

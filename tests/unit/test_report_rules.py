@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from tools import report
+from tools.common.months import add_months
 from tools.priority.settings import DEFAULTS
 from tools.report import rules
 
@@ -82,9 +83,9 @@ def test_the_step_after_an_overdue(days, step):
 
 
 def test_add_months_keeps_the_day_or_takes_the_last():
-    assert rules.add_months(date(2025, 3, 31), 6) == date(2025, 9, 30)
-    assert rules.add_months(date(2025, 8, 31), 6) == date(2026, 2, 28)
-    assert rules.add_months(date(2026, 9, 15), 6) == date(2027, 3, 15)
+    assert add_months(date(2025, 3, 31), 6) == date(2025, 9, 30)
+    assert add_months(date(2025, 8, 31), 6) == date(2026, 2, 28)
+    assert add_months(date(2026, 9, 15), 6) == date(2027, 3, 15)
 
 
 def test_guarantee_period_without_an_agreed_one_is_six_months_from_maturity():

@@ -6,6 +6,7 @@ text only at the edge.
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 
@@ -21,12 +22,16 @@ def first_day(month: int) -> date:
     return date(month // 12, month % 12 + 1, 1)
 
 
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later; a day the month lacks becomes its last day."""
+    month = month_of(day) + months
+    year, number = month // 12, month % 12 + 1
+    return date(year, number, min(day.day, calendar.monthrange(year, number)[1]))
+
+
 def add_years(day: date, years: int) -> date:
     """Same day ``years`` later; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
+    return add_months(day, 12 * years)
 
 
 def span(first: str, last: str) -> str:

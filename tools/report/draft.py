@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from tools.report import schema as s
 from tools.report.record import Visit
 from tools.report.rules import (
+    GUARANTEE_MONTHS,
     GuaranteePeriod,
     RiskPoint,
     clause,
@@ -225,7 +226,8 @@ def guarantee(visit: Visit, period: GuaranteePeriod | None) -> Section:
             f"保证期间{period_basis(period)}至 {day_text(period.end)}"
             if period.agreed
             else f"保证合同没有约定保证期间，或约定的期间不晚于贷款到期日，按《民法典》第692条"
-            f"为到期之日起 6 个月，约在 {day_text(period.end)}前后结束，具体截止日请法律部门核定",
+            f"为到期之日起 {GUARANTEE_MONTHS} 个月，约在 {day_text(period.end)}前后结束，"
+            "具体截止日请法律部门核定",
             "保证期间不中止、不中断、不延长",
         )
     collateral = visit.get("collateral")

@@ -12,10 +12,10 @@ calculator's default check intervals (tools/priority/settings.py, one table).
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
+from tools.common.months import add_months
 from tools.priority.columns import GRADES
 from tools.priority.rules import GRADE_FLOORS
 from tools.priority.settings import DEFAULTS
@@ -78,13 +78,6 @@ def clause(text: str) -> str:
 
 def has_word(item: str, words: tuple[str, ...]) -> bool:
     return any(word in item for word in words)
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later; a day the month lacks becomes its last day."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def floor_of(days: int) -> str | None:
