@@ -56,7 +56,10 @@ ADD_OLD_FORMAT = """async (url) => {
   await cache.put(new URL(url, location.origin + "/").href, new Response(new Uint8Array(4096),
     { headers: { "X-KB-Snapshot-Key": "2/old/old.whl", "X-KB-Snapshot-Size": "30000000" } }));
 }"""
-CACHED_URLS = """async () => (await (await caches.open("huifang-python-snapshot")).keys()).map((r) => r.url)"""
+CACHED_URLS = """async () => {
+  const cache = await caches.open("huifang-python-snapshot");
+  return (await cache.keys()).map((request) => request.url);
+}"""
 
 
 def open_page(context, base_url: str, name: str):
