@@ -279,7 +279,8 @@ class Bench:
         bare = medians["bare loadPyodide(), empty page"]
         for tool in ("retention", "priority"):
             ratio = medians[f"{tool} page until ready"] / bare
-            record(f"  {tool}: ratio to bare loadPyodide()", ratio, "x", "<= 1.15")
+            # Issue 13's first-visit goal (an older issue asked 1.15 of the same ratio).
+            record(f"  {tool}: ratio to bare loadPyodide()", ratio, "x", "<= 1.2")
 
     def retention(self) -> None:
         context, page = self.tool_page("tools/retention/")
