@@ -44,6 +44,16 @@ import { loadPyodide } from "../_pyodide/pyodide.mjs";
 await loadPyodide({ indexURL: new URL("../_pyodide/", location.href).href });
 window.benchReadyAt = performance.now();
 </script>"""
+# The snapshot a tool page stored, restored by a bare loadPyodide() on an empty page:
+# the floor of a restore, without the tool page's own start (no key or digest check).
+RESTORE_PAGE = """<!doctype html><meta charset="utf-8"><title>bare restore</title>
+<script type="module">
+import { loadPyodide } from "../_pyodide/pyodide.mjs";
+const stored = await caches.match(new URL("../_snapshot/python", location.href).href);
+const bytes = new Uint8Array(await stored.arrayBuffer());
+await loadPyodide({ indexURL: new URL("../_pyodide/", location.href).href, _loadSnapshot: bytes });
+window.benchReadyAt = performance.now();
+</script>"""
 # The same in a module worker, as the tools run it: the floor of that design.
 BARE_WORKER_PAGE = """<!doctype html><meta charset="utf-8"><title>bare worker</title>
 <script>
@@ -192,19 +202,21 @@ class Bench:
 
     def repeat_visit(self) -> None:
         """Ready on a second visit in the same profile, each way; rounds interleaved."""
-        ways = {
-            "bare loadPyodide(), empty page": ("_bench/bare.html", True),
-            "retention page, no snapshot": ("tools/retention/", False),
-            "retention page, restored from snapshot": ("tools/retention/", True),
+        retention = "tools/retention/"
+        ways = {  # name: (first visit, repeat visit, snapshot)
+            "bare loadPyodide(), empty page": ("_bench/bare.html", "_bench/bare.html", True),
+            "retention page, no snapshot": (retention, retention, False),
+            "retention page, restored from snapshot": (retention, retention, True),
+            "bare restore of that snapshot, empty page": (retention, "_bench/restore.html", True),
         }
         times = {name: [] for name in ways}
         marks = {}  # the restored visits' start-up marks
         first_answer = {False: [], True: []}
         for _ in range(RUNS):
-            for name, (path, snapshot) in ways.items():
+            for name, (first, repeat, snapshot) in ways.items():
                 context = self.visit_context(snapshot)
-                self.ready_ms(context, path, stored=snapshot and "tools/" in path)  # first visit
-                times[name].append(self.ready_ms(context, path))
+                self.ready_ms(context, first, stored=snapshot and "tools/" in first)
+                times[name].append(self.ready_ms(context, repeat))
                 if name.endswith("from snapshot"):
                     for mark, at in self.last_marks.items():
                         marks.setdefault(mark, []).append(at)
@@ -353,6 +365,7 @@ def main() -> None:
             record("mkdocs build --strict (median of 3)", statistics.median(builds), "s")
             (site / "_bench").mkdir()
             (site / "_bench" / "bare.html").write_text(BARE_PAGE, encoding="utf-8")
+            (site / "_bench" / "restore.html").write_text(RESTORE_PAGE, encoding="utf-8")
             (site / "_bench" / "bare-worker.html").write_text(BARE_WORKER_PAGE, encoding="utf-8")
             (site / "_bench" / "bare-worker.js").write_text(BARE_WORKER, encoding="utf-8")
             with sync_playwright() as pw:
