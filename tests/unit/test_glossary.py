@@ -49,3 +49,13 @@ class GlossaryRenders(TestCase):
             "LPR 和 LPRS\n\n*[LPR]: 贷款市场报价利率",
             '<p><abbr title="贷款市场报价利率">LPR</abbr> 和 LPRS</p>',
         )
+
+    def test_a_term_keeps_its_tooltip_on_its_first_mention_in_each_section_only(self):
+        self.assertMarkdownRenders(
+            "征信和征信\n\n- 再说征信\n\n## 下一节\n\n征信\n\n*[征信]: 信用信息",
+            '<p><abbr title="信用信息">征信</abbr>和征信</p>\n'
+            "<ul>\n<li>再说征信</li>\n</ul>\n"
+            '<h2 id="下一节">下一节<a class="headerlink" href="#下一节" title="Permanent link">'
+            "&para;</a></h2>\n"
+            '<p><abbr title="信用信息">征信</abbr></p>',
+        )

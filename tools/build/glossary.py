@@ -49,6 +49,7 @@ class CjkAbbrTreeprocessor(AbbrTreeprocessor):
         terms = sorted(self.abbrs, key=len, reverse=True)  # longest term wins
         self.RE = re.compile("|".join(term_pattern(term) for term in terms))
         self.iter_element(root)
+        first_mentions_only(root)
 
     def iter_element(self, el, parent=None):
         # Headings stay plain: a dotted tooltip underline in a title (and in the
@@ -56,6 +57,35 @@ class CjkAbbrTreeprocessor(AbbrTreeprocessor):
         if el.tag in HEADINGS:
             return
         super().iter_element(el, parent)
+
+
+def first_mentions_only(root: etree.Element) -> None:
+    """Keep a term's tooltip on its first mention in each section (a top-level h2 starts
+    one); later mentions become plain text again. A tooltip on every 征信 or 逾期 of a
+    page underlines half the text, and an officer who jumps to a section still finds
+    each term explained where that section first uses it."""
+    seen: set[str] = set()
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for el in list(root.iter()):
+        if el.tag == "h2" and parents.get(el) is root:
+            seen.clear()
+        elif el.tag == "abbr":
+            if el.text in seen:
+                unwrap(el, parents[el])
+            else:
+                seen.add(el.text)
+
+
+def unwrap(el: etree.Element, parent: etree.Element) -> None:
+    """Replace ``el`` by its text, joined to the text before it, then its tail."""
+    text = AtomicString((el.text or "") + (el.tail or ""))  # matched once already
+    index = list(parent).index(el)
+    if index:
+        before = parent[index - 1]
+        before.tail = AtomicString((before.tail or "") + text)
+    else:
+        parent.text = AtomicString((parent.text or "") + text)
+    parent.remove(el)
 
 
 def entry_id(term: str) -> str:
