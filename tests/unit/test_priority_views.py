@@ -218,9 +218,12 @@ def test_a_new_run_forgets_the_old_plan_before_it_plans(monkeypatch):
     old = priority.run({"rows": [row(), BIG], "settings": {"month": MONTH}})["data"]["plan"]
     kept_while_planning = []
     real = priority.compute
-    monkeypatch.setattr(
-        priority, "compute", lambda data: kept_while_planning.append(dict(plans._kept)) or real(data)
-    )
+
+    def compute(data):
+        kept_while_planning.append(dict(plans._kept))
+        return real(data)
+
+    monkeypatch.setattr(priority, "compute", compute)
     assert priority.run({"rows": [], "settings": {"month": MONTH}})["ok"] is False
     assert kept_while_planning == [{}]
     assert priority.export({"plan": old})["error"]["field"] == "plan"
