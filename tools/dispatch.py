@@ -47,7 +47,8 @@ def call(
     if not isinstance(data, dict):
         raise TypeError(f"the input of {tool}.{action} must be a JSON object")
     for key, blob in (files or {}).items():
-        data[key] = bytes(blob)
+        # Kept as bytes in ``files`` too: a second call (after an install) finds them.
+        data[key] = files[key] = _as_bytes(blob)
     try:
         reply = answer(data)
     except NeedsPackage as need:
@@ -56,6 +57,14 @@ def call(
     if blobs:
         reply = {**reply, "data": {k: v for k, v in reply["data"].items() if k not in blobs}}
     return json.dumps(reply, ensure_ascii=False, separators=(",", ":")), blobs
+
+
+def _as_bytes(blob) -> bytes:
+    """A file's bytes. In the browser the worker hands over the page's Uint8Array itself
+    (a JsProxy), copied into Python's memory once, here."""
+    if isinstance(blob, bytes | bytearray | memoryview):
+        return bytes(blob)
+    return blob.to_bytes()
 
 
 def _bytes_of(data) -> dict[str, bytes]:

@@ -285,7 +285,8 @@ self.onmessage = async ({ data: msg }) => {
     return;  // "fatal" was already posted; the page restarts the worker
   }
   try {
-    const files = runtime.pyodide.toPy(msg.files || {});
+    // The files stay the page's Uint8Arrays (depth 1): Python copies each in once.
+    const files = runtime.pyodide.toPy(msg.files || {}, { depth: 1 });
     const payload = JSON.stringify(msg.input);
     let [reply, blobs] = answer(runtime, msg, payload, files);
     if (reply.needs) {

@@ -51,6 +51,25 @@ def test_bytes_of_the_data_cross_beside_the_json(echo_tool):
     assert dispatch.call("echo", "run", "{}")[1] == {}
 
 
+def test_files_are_held_as_bytes_once(echo_tool):
+    """The worker's copy of a file (a memoryview) is replaced, not kept beside the bytes,
+    and a second call (after installing a package) gets the same bytes."""
+    files = {"csv": memoryview(b"abc"), "xlsx": JsBuffer(b"de")}
+    dispatch.call("echo", "run", "{}", files)
+    assert files == {"csv": b"abc", "xlsx": b"de"}
+    assert all(type(blob) is bytes for blob in files.values())
+
+
+class JsBuffer:
+    """What the worker hands over in the browser: the page's Uint8Array as a JsProxy."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def to_bytes(self) -> bytes:
+        return self.data
+
+
 def test_input_error_becomes_error_envelope(echo_tool):
     out = json.loads(dispatch.call("echo", "run", '{"bad": true}')[0])
     assert out["ok"] is False

@@ -104,7 +104,13 @@ def split_csv(text: str) -> list[list[str]]:
 
 def _left_open(text: str, line: int) -> bool:
     """Whether the record starting at ``line`` (1-based) runs to the end inside a quote."""
-    rest = text.split("\n", line - 1)[-1] if line > 1 else text
+    start = 0  # after the (line - 1)th newline, or the last one (text.split, uncopied)
+    for _ in range(line - 1):
+        found = text.find("\n", start)
+        if found < 0:
+            break
+        start = found + 1
+    rest = text[start:]
     strict = csv.reader(io.StringIO(rest, newline=""), delimiter=_delimiter(text), strict=True)
     try:
         next(strict, None)
