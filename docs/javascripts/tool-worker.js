@@ -120,33 +120,43 @@ async function install(pyodide, names) {
 }
 
 // A memory snapshot of Python with our tools imported, made in this browser after
-// the first full start and kept gzip-compressed in Cache Storage (outside the
-// service worker's kb-* caches, which each deployment replaces). It is keyed by the
-// Pyodide core's hash and the tools wheel's name (a content hash), plus FORMAT for
-// what this file imports before making it and how it stores it (2: its size in a
-// header): any other key, bytes that do not decompress to that size and restore, or
-// a restore that stalls, and it is deleted and Python starts the long way.
+// the first full start and kept in Cache Storage (outside the service worker's kb-*
+// caches, which each deployment replaces). It is keyed by the Pyodide core's hash
+// and the tools wheel's name (a content hash), plus FORMAT for what this file
+// imports before making it and how it stores it (3: raw bytes, their size and
+// SHA-256 in headers; gzip cost ~0.5 s on every restore, more than the rest of it).
+// Any other key, bytes of another size or digest, or a restore that fails or stalls,
+// and it is deleted and Python starts the long way.
 // It is made before the worker handles any input, so it never holds borrower data.
-const FORMAT = 2;
+const FORMAT = 3;
 const SNAPSHOT_CACHE = "huifang-python-snapshot";
-const snapshotURL = new URL("_snapshot/python.gz", base).href;
+const snapshotURL = new URL("_snapshot/python", base).href;
 const KEY_HEADER = "X-KB-Snapshot-Key";
 const SIZE_HEADER = "X-KB-Snapshot-Size";
+const DIGEST_HEADER = "X-KB-Snapshot-SHA256";
 
-// The stored snapshot if it has this key (one with another key is deleted).
-async function findSnapshot(key) {
+// The stored snapshot, looked up as the worker starts (before the manifest gives its
+// key: a lookup in a fresh profile took up to 100 ms), without creating its cache.
+function lookUpSnapshot() {
+  return Promise.resolve()
+    .then(() => caches.match(snapshotURL, { cacheName: SNAPSHOT_CACHE }))
+    .catch(() => undefined);  // no Cache Storage: start the long way
+}
+
+// The looked-up snapshot if it has this key; anything else in its cache is deleted
+// (a snapshot of another key or of an older FORMAT, under any name).
+async function findSnapshot(lookup, key) {
   try {
-    const cache = await caches.open(SNAPSHOT_CACHE);
-    const hit = await cache.match(snapshotURL);
+    const hit = await lookup;
     if (hit && hit.headers.get(KEY_HEADER) === key) return hit;
-    if (hit) await cache.delete(snapshotURL);
+    if (hit || (await caches.has(SNAPSHOT_CACHE))) await dropSnapshot();
   } catch { /* no Cache Storage: start the long way */ }
   return null;
 }
 
 // Python restored from `snapshot` (a Cache Storage response). Pyodide needs only the
-// snapshot's size to start: its wasm is compiled while the bytes are decompressed
-// into place, and the module it builds is handed over once both are done (Pyodide
+// snapshot's size to start: its wasm is compiled while the bytes are read into place
+// and checked, and the module it builds is handed over once both are done (Pyodide
 // copies the bytes into Python's memory right after).
 function restore(loadPyodide, snapshot) {
   const bytes = new Uint8Array(Number(snapshot.headers.get(SIZE_HEADER)));
@@ -164,10 +174,10 @@ function restore(loadPyodide, snapshot) {
 }
 
 // Its bytes written into `target` as they arrive, so Pyodide can start on the
-// snapshot's known size before they are in. Rejects on a corrupt one: gzip checks
-// its CRC and length, and the size must be the one stored beside it.
+// snapshot's known size before they are in. Rejects on a corrupt one: the size and
+// the SHA-256 must be the ones stored beside it.
 async function readSnapshot(response, target) {
-  const reader = response.body.pipeThrough(new DecompressionStream("gzip")).getReader();
+  const reader = response.body.getReader();
   let at = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -177,20 +187,29 @@ async function readSnapshot(response, target) {
     at += value.length;
   }
   if (at !== target.length) throw new Error("snapshot shorter than its size");
+  if ((await sha256(target)) !== response.headers.get(DIGEST_HEADER)) throw new Error("snapshot digest differs");
+}
+
+async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 async function dropSnapshot() {
-  try { await (await caches.open(SNAPSHOT_CACHE)).delete(snapshotURL); } catch { /* no Cache Storage */ }
+  try { await caches.delete(SNAPSHOT_CACHE); } catch { /* no Cache Storage */ }
 }
 
 async function storeSnapshot(bytes, key) {
   try {
-    const gz = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
-    const body = await new Response(gz).blob();
+    const headers = {
+      [KEY_HEADER]: key,
+      [SIZE_HEADER]: String(bytes.length),
+      [DIGEST_HEADER]: await sha256(bytes),
+      "Content-Type": "application/octet-stream",
+    };
     const cache = await caches.open(SNAPSHOT_CACHE);
-    const headers = { [KEY_HEADER]: key, [SIZE_HEADER]: String(bytes.length), "Content-Type": "application/gzip" };
-    await cache.put(snapshotURL, new Response(body, { headers }));
-    post({ type: "snapshot", state: "stored", bytes: body.size });
+    await cache.put(snapshotURL, new Response(bytes, { headers }));
+    post({ type: "snapshot", state: "stored", bytes: bytes.length });
   } catch {
     post({ type: "snapshot", state: "not-stored" });  // e.g. storage full: next visit starts the long way
   }
@@ -203,6 +222,7 @@ async function start() {
   mark("worker");
   post({ type: "progress", stage: "runtime" });
   const manifestPromise = fetchManifest();
+  const lookup = lookUpSnapshot();
   manifestPromise.then((m) => wheel(m.tools)).catch(() => {});  // failures surface in install()
   const pyodideModule = import(new URL("pyodide.mjs", pyodideURL).href);
   // Pyodide imports its 1.2 MB glue only once it is called: fetched and parsed now,
@@ -211,7 +231,7 @@ async function start() {
   manifest = await manifestPromise;
   mark("manifest");
   const key = `${FORMAT}/${manifest.runtime}/${manifest.tools}`;
-  const found = manifest.runtime ? findSnapshot(key) : null;
+  const found = manifest.runtime ? findSnapshot(lookup, key) : null;
   const { loadPyodide } = await pyodideModule;
   mark("pyodide.mjs");
   const snapshot = await found;
@@ -257,7 +277,7 @@ async function start() {
     }
   }
   const call = pyodide.pyimport("tools.dispatch").call;
-  if (made) storeSnapshot(made, key);   // compressed and stored in the background
+  if (made) storeSnapshot(made, key);   // stored in the background
   return { pyodide, call };
 }
 

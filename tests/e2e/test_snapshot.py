@@ -17,17 +17,16 @@ from tests.priority_rows import XLSX, XLSX_ROWS, as_xlsx
 pytestmark = pytest.mark.e2e
 MARKER = "MARKER-7f3a9c-借款人王某"
 SAMPLE = {"report_month": "2021-12", "accounts": [{"opened": "2020-01", "history": "NNNN12"}]}
-SNAPSHOT_URL = "_snapshot/python.gz"
+SNAPSHOT_URL = "_snapshot/python"
 
-# Runs in the page: the stored snapshot's key and its decompressed bytes' size, and
+# Runs in the page: the stored snapshot's key and its bytes' size, and
 # whether those bytes contain `marker` (UTF-8, as Python keeps an ASCII or UCS text).
 READ_SNAPSHOT = """async ([url, marker]) => {
   const cache = await caches.open("huifang-python-snapshot");
   const hit = await cache.match(new URL(url, location.origin + "/").href);
   if (!hit) return null;
   const key = hit.headers.get("X-KB-Snapshot-Key");
-  const gunzip = hit.body.pipeThrough(new DecompressionStream("gzip"));
-  const bytes = new Uint8Array(await new Response(gunzip).arrayBuffer());
+  const bytes = new Uint8Array(await hit.arrayBuffer());
   const hasText = (text) => {
     const needle = new TextEncoder().encode(text);
     outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
@@ -38,14 +37,28 @@ READ_SNAPSHOT = """async ([url, marker]) => {
   };
   return { key, size: bytes.length, marker: hasText(marker) || hasText(marker.slice(0, 13)) };
 }"""
-# Runs in the page: replace the stored snapshot by `body` (text) or re-key it.
-REPLACE_SNAPSHOT = """async ([url, body, key]) => {
+# Runs in the page: the stored snapshot with one byte in its middle changed (its size
+# and the headers beside it kept), or re-keyed to `key`.
+REPLACE_SNAPSHOT = """async ([url, flip, key]) => {
   const cache = await caches.open("huifang-python-snapshot");
   const full = new URL(url, location.origin + "/").href;
   const hit = await cache.match(full);
-  const bytes = body === null ? await hit.arrayBuffer() : new TextEncoder().encode(body);
-  await cache.put(full, new Response(bytes, { headers: {
-    "X-KB-Snapshot-Key": key ?? hit.headers.get("X-KB-Snapshot-Key") } }));
+  const bytes = new Uint8Array(await hit.arrayBuffer());
+  if (flip) bytes[bytes.length >> 1] ^= 0x5a;
+  const headers = new Headers(hit.headers);
+  if (key) headers.set("X-KB-Snapshot-Key", key);
+  await cache.put(full, new Response(bytes, { headers }));
+}"""
+# Runs in the page: a snapshot as format 2 stored it (gzip, another name).
+OLD_FORMAT_URL = "_snapshot/python.gz"
+ADD_OLD_FORMAT = """async (url) => {
+  const cache = await caches.open("huifang-python-snapshot");
+  await cache.put(new URL(url, location.origin + "/").href, new Response(new Uint8Array(4096),
+    { headers: { "X-KB-Snapshot-Key": "2/old/old.whl", "X-KB-Snapshot-Size": "30000000" } }));
+}"""
+CACHED_URLS = """async () => {
+  const cache = await caches.open("huifang-python-snapshot");
+  return (await cache.keys()).map((request) => request.url);
 }"""
 
 
@@ -123,8 +136,9 @@ def test_snapshot_made_restored_and_discarded(browser, site_server):
         assert priority.evaluate("kbTools.snapshot.state") == "restored"
         restored_xlsx = upload_xlsx(priority)
 
-        # A corrupt snapshot (right key, bad bytes): deleted, a full start, no alarm.
-        priority.evaluate(REPLACE_SNAPSHOT, [SNAPSHOT_URL, "not a gzip stream", None])
+        # A corrupt snapshot (right key and size, one byte changed): deleted, a full
+        # start, no alarm.
+        priority.evaluate(REPLACE_SNAPSHOT, [SNAPSHOT_URL, True, None])
         corrupt = open_page(context, base, "retention")
         assert corrupt.evaluate("kbTools.snapshot.state") == "made"
         status = corrupt.locator("[data-tool=retention] [data-role=status]")
@@ -135,13 +149,16 @@ def test_snapshot_made_restored_and_discarded(browser, site_server):
         # A snapshot of other runtime files (another wheel hash): ignored, remade.
         key = corrupt.evaluate(READ_SNAPSHOT, [SNAPSHOT_URL, MARKER])["key"]
         other = key.rsplit("/", 1)[0] + "/huifang_tools-0.1.0+0000000000-py3-none-any.whl"
-        corrupt.evaluate(REPLACE_SNAPSHOT, [SNAPSHOT_URL, None, other])
+        corrupt.evaluate(REPLACE_SNAPSHOT, [SNAPSHOT_URL, False, other])
+        # ... beside one of an older format under its older name: both go.
+        corrupt.evaluate(ADD_OLD_FORMAT, OLD_FORMAT_URL)
         corrupt.close()
         stale = open_page(context, base, "priority")
         assert stale.evaluate("kbTools.snapshot.state") == "made"
         assert upload_xlsx(stale) == restored_xlsx  # the same plan as a full start
         assert snapshot_stored(stale) > 1_000_000
         assert stale.evaluate(READ_SNAPSHOT, [SNAPSHOT_URL, MARKER])["key"] == key
+        assert stale.evaluate(CACHED_URLS) == [base + SNAPSHOT_URL]
     finally:
         context.close()
 
