@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import sys
+import tracemalloc
 from datetime import date, datetime
 
 import pytest
@@ -350,9 +352,10 @@ def test_each_export_header_is_its_column(header):
     assert headers.column_of(header).header == EXPORT[header]
 
 
-@pytest.mark.parametrize(
-    "text", ["", "a", "a\n", "a\r\nb", "a\rb\r", "a\n\n\rb\r\n", '"x\ny"\r\n', "\r", "a\u2028b\x0cc\n"]
-)
+LINE_ENDS = ["", "a", "a\n", "a\r\nb", "a\rb\r", "a\n\n\rb\r\n", '"x\ny"\r\n', "\r", "a\u2028b\x0cc\n"]
+
+
+@pytest.mark.parametrize("text", LINE_ENDS)
 def test_csv_lines_are_read_as_a_text_stream_reads_them(text):
     assert list(sources._lines(text)) == list(io.StringIO(text, newline=""))
 
@@ -360,9 +363,6 @@ def test_csv_lines_are_read_as_a_text_stream_reads_them(text):
 def test_reading_a_csv_holds_no_second_copy_of_its_text():
     """Beside the rows it reads, the largest file's text is held once (io.StringIO held it
     again at 4 bytes a character: 20 MB more Wasm memory, which never shrinks)."""
-    import sys
-    import tracemalloc
-
     text = as_csv([row(f"C{i}", 备注="经营正常，按期还款。" * 20) for i in range(2000)])
     tracemalloc.start()
     try:
