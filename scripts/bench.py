@@ -172,18 +172,22 @@ class Bench:
         page.close()
         return ready
 
-    def visit_context(self, snapshot: bool = True):
-        """A fresh profile; without ``snapshot`` the tool pages start the long way."""
+    def visit_context(self, snapshot: bool = True, routed: bool = False):
+        """A fresh profile; without ``snapshot`` the tool pages start the long way (a
+        Playwright route hides the manifest's runtime hash). ``routed`` routes the
+        manifest with a snapshot too, unchanged, so both ways pay the same for the
+        route (its fetch is not throttled; routing turns the HTTP cache off)."""
         context = self.browser.new_context(service_workers="block")
         context.add_init_script(PROBE)
-        if not snapshot:
+        if not snapshot or routed:
 
-            def hide_runtime(route):
+            def manifest_route(route):
                 manifest = json.loads(route.fetch().text())
-                manifest["runtime"] = ""
+                if not snapshot:
+                    manifest["runtime"] = ""
                 route.fulfill(json=manifest)
 
-            context.route("**/_tools/manifest.json", hide_runtime)
+            context.route("**/_tools/manifest.json", manifest_route)
         return context
 
     def repeat_visit(self) -> None:
@@ -245,7 +249,7 @@ class Bench:
         runs = min(RUNS, 3)
         for _ in range(runs):
             for name, (path, snapshot) in ways.items():
-                context = self.visit_context(snapshot)
+                context = self.visit_context(snapshot, routed=True)
                 sizes = []
                 if name.endswith("snapshot made"):
                     context.on("requestfinished", lambda r, into=sizes: into.append(body_size(r)))
@@ -275,7 +279,8 @@ class Bench:
         bare = medians["bare loadPyodide(), empty page"]
         for tool in ("retention", "priority"):
             ratio = medians[f"{tool} page until ready"] / bare
-            record(f"  {tool}: ratio to bare loadPyodide()", ratio, "x", "<= 1.15")
+            # Issue 13's first-visit goal (an older issue asked 1.15 of the same ratio).
+            record(f"  {tool}: ratio to bare loadPyodide()", ratio, "x", "<= 1.2")
 
     def retention(self) -> None:
         context, page = self.tool_page("tools/retention/")
