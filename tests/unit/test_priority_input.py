@@ -373,3 +373,10 @@ def test_reading_a_csv_holds_no_second_copy_of_its_text():
         tracemalloc.stop()
     assert len(rows) == 2001
     assert peak - held < sys.getsizeof(text) / 2
+
+
+def test_a_column_no_rule_reads_is_not_kept_with_the_plan():
+    """备注 is accepted, but the plan kept in the worker does not carry it (8 MB of the
+    largest file)."""
+    kept = compute({"rows": [row("C1", 备注="经营正常"), BIG], "settings": {"month": MONTH}})
+    assert kept["clients"] and all(c.note == "" for c in kept["clients"].values())
