@@ -23,8 +23,6 @@ function useFile(root, file) {
 }
 
 async function collect(root) {
-  // The old plan goes first (its result is cleared already), before the file comes in.
-  kbTools.call(NAME, {}, { action: "forget" }).catch(() => {});  // a failure shows on the run
   const form = $(root, "form");
   // The settings are the form's named fields as typed; Python reads and checks them.
   const { file: _file, paste, ...settings } = Object.fromEntries(new FormData(form));

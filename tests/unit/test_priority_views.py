@@ -227,10 +227,3 @@ def test_a_new_run_forgets_the_old_plan_before_it_plans(monkeypatch):
     assert priority.run({"rows": [], "settings": {"month": MONTH}})["ok"] is False
     assert kept_while_planning == [{}]
     assert priority.export({"plan": old})["error"]["field"] == "plan"
-
-
-def test_forget_drops_the_kept_plan():
-    """The page asks before it sends a new file, so the file is not copied in beside it."""
-    old = priority.run({"rows": [row(), BIG], "settings": {"month": MONTH}})["data"]["plan"]
-    assert priority.forget({}) == {"ok": True, "data": {}, "html": ""}
-    assert priority.view({"plan": old})["error"]["field"] == "plan"

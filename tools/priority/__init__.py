@@ -2,8 +2,8 @@
 
 Declared actions (tools/api.py): ``run`` makes the plan, keeps it in the worker and
 answers its summary and first table pages; ``view`` shows one list of the kept plan
-sorted and paged as the page asks; ``export`` gives its CSV file; ``forget`` drops it.
-``compute`` is the plan itself, for Python.
+sorted and paged as the page asks; ``export`` gives its CSV file. ``compute`` is the plan
+itself, for Python.
 """
 
 from __future__ import annotations
@@ -64,15 +64,6 @@ def compute(data: dict) -> dict:
         # The planned clients' own fields, for "填写回访记录" (tools/report/from_plan.py).
         "clients": {c.id: c for c in clients if c.id in planned},
     }
-
-
-@api.action
-def forget(data: dict):
-    """Drop the kept plan. The page asks when it clears the result for a new run, before
-    it sends the new file: a file copied in beside the old plan would raise the worker's
-    memory for good (Wasm memory never shrinks)."""
-    plans.drop()
-    return {}, ""
 
 
 @api.action
