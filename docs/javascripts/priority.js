@@ -37,7 +37,9 @@ async function collect(root) {
     if (file instanceof Blob && file.size > Number(root.dataset.maxBytes)) {
       return { input: { ...input, file_size: file.size } };
     }
-    const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file.data;
+    // Bytes of their own: they are moved to the worker (kbTools.call), and the sample's
+    // are sent again on the next run.
+    const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file.data.slice();
     return { input, files: { file: bytes } };
   }
   input.csv = paste;
@@ -73,17 +75,28 @@ function toggleReasons(button) {
   document.getElementById(button.getAttribute("aria-controls")).hidden = !open;
 }
 
+// Each exported file's URL holds the whole CSV in the browser: one at a time, the
+// previous one (its download begun) revoked when another is made, each after 10 s.
+let exported = null;
+
+function revokeExported() {
+  if (exported) URL.revokeObjectURL(exported);
+  exported = null;
+}
+
 async function download(root) {
   const envelope = await kbTools.act(root, "export", { plan: planOf(root) });
   if (!envelope) return;
+  revokeExported();
   const blob = new Blob([envelope.data.csv], { type: "text/csv;charset=utf-8" });
   const link = document.createElement("a");
-  link.href = URL.createObjectURL(blob);
+  const url = URL.createObjectURL(blob);
+  exported = link.href = url;
   link.download = envelope.data.filename;
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  setTimeout(() => { if (exported === url) revokeExported(); }, 10_000);
 }
 
 // The supervisor's sheet holds every visit (of the part chosen, in a big plan), not

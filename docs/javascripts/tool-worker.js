@@ -286,6 +286,18 @@ async function start() {
 const ready = start();
 ready.catch((err) => post({ type: "fatal", detail: String(err?.message || err) }));
 
+// tools.dispatch.call's answer: the envelope, and the bytes of its data by key
+// (Uint8Arrays of their own, so they can be transferred).
+function answer(runtime, msg, payload, files) {
+  const reply = runtime.call(msg.tool, msg.action, payload, files);
+  try {
+    const [text, blobs] = reply.toJs({ dict_converter: Object.fromEntries });
+    return [JSON.parse(text), blobs];
+  } finally {
+    reply.destroy();
+  }
+}
+
 self.onmessage = async ({ data: msg }) => {
   let runtime;
   try {
@@ -295,18 +307,22 @@ self.onmessage = async ({ data: msg }) => {
     return;  // "fatal" was already posted; the page restarts the worker
   }
   try {
-    const files = runtime.pyodide.toPy(msg.files || {});
+    // The files stay the page's Uint8Arrays (depth 1): Python copies each in once.
+    const files = runtime.pyodide.toPy(msg.files || {}, { depth: 1 });
     const payload = JSON.stringify(msg.input);
-    let reply = JSON.parse(runtime.call(msg.tool, msg.action, payload, files));
+    let [reply, blobs] = answer(runtime, msg, payload, files);
     if (reply.needs) {
       const wheels = manifest.optional[reply.needs];
       if (!wheels) throw new Error(`no optional package ${reply.needs}`);
       await install(runtime.pyodide, wheels);
-      reply = JSON.parse(runtime.call(msg.tool, msg.action, payload, files));
+      [reply, blobs] = answer(runtime, msg, payload, files);
       if (reply.needs) throw new Error(`${reply.needs} installed but still missing`);
     }
     files.destroy();
-    post({ type: "result", id: msg.id, envelope: reply });
+    // A file the action made (an export) goes back into its data as bytes, moved to
+    // the page rather than copied.
+    Object.assign(reply.data ?? {}, blobs);
+    self.postMessage({ type: "result", id: msg.id, envelope: reply }, Object.values(blobs).map((b) => b.buffer));
   } catch (err) {
     // A Python exception other than InputError is a bug: pass on its last line
     // (exception type and message), which is the short detail the page shows.

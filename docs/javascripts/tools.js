@@ -106,7 +106,9 @@ function call(tool, input, { action = "run", files = {} } = {}) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, tool, action, input: { ...input, today: today() }, files });
+    // Files are moved, not copied (a 10 MB file twice): callers pass bytes of their own.
+    const moved = Object.values(files).map((bytes) => bytes.buffer);
+    worker.postMessage({ id, tool, action, input: { ...input, today: today() }, files }, moved);
   });
 }
 

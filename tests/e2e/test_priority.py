@@ -75,6 +75,28 @@ def test_sample_plan_reason_and_export(tool):
     assert table[0][:5] == ["周次", "区域", "序号", "客户编号", "客户名称"]
     assert table[1][3] == first["id"] and len(table) == len(expected["visits"]) + 1
 
+    # Exported again, and the sample planned again (its bytes were moved to the worker):
+    # one export's URL at a time, each holding the whole CSV.
+    page.evaluate(
+        """() => { window.madeURLs = []; window.realMakeURL = URL.createObjectURL;
+          URL.createObjectURL = (b) => {
+            const u = window.realMakeURL(b); window.madeURLs.push(u); return u;
+          };
+        }"""
+    )
+    try:
+        for _ in range(2):
+            with page.expect_download():
+                result.locator("[data-action=export]").click()
+        urls = page.evaluate("window.madeURLs")
+    finally:
+        page.evaluate("() => { URL.createObjectURL = window.realMakeURL; }")  # a shared page
+    assert len(urls) == 2
+    gone = page.evaluate("(u) => fetch(u).then(() => false, () => true)", urls[0])
+    assert gone, "the earlier export's URL still holds its file"
+    page.click("button[type=submit]")
+    expect(visits).to_have_count(len(expected["visits"]))
+
 
 def test_gbk_csv_shows_error_rows_and_warnings(tool):
     page = tool
@@ -159,6 +181,14 @@ def test_print_sheet_shows_plan_and_settings_only(tool):
     expect(page.locator(".kb-priority-settings")).to_contain_text(f"计划月份 {SAMPLE_MONTH}")
     expect(page.locator(".kb-priority-signoff")).to_be_visible()
     expect(page.locator('[data-list="visits"] table')).to_be_visible()
+    # One font weight: each weight of the CJK font is one more font in the print job
+    # (a bold one took the largest plan's printing ~180 MB more memory).
+    weights = page.evaluate(
+        """() => [...new Set([...document.querySelectorAll("[data-tool=priority] *")]
+          .filter((el) => el.getClientRects().length)
+          .map((el) => getComputedStyle(el).fontWeight))]"""
+    )
+    assert weights == ["400"]
 
 
 # Counts the rows on the sheet when the print dialog would open.

@@ -60,7 +60,7 @@ def test_one_display_order_for_render_view_and_export(big):
     assert ranks(answer["html"]) == order[:PAGE_SIZE]
     assert ranks(view(plan_id, list="visits")["html"]) == order[:PAGE_SIZE]
     assert ranks(view(plan_id, list="visits", print_part=0)["html"]) == order
-    text = priority.export({"plan": plan_id})["data"]["csv"]
+    text = priority.export({"plan": plan_id})["data"]["csv"].decode()
     by_id = {v["id"]: v["rank"] for v in plan["visits"]}
     table = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert [by_id[r[3]] for r in table[1:]] == order
@@ -188,8 +188,8 @@ def test_export_is_csv_with_bom_grouped_by_week():
     answer = priority.run({"rows": rows, "settings": {"month": MONTH, **NO_SAMPLE}})
     out = priority.export({"plan": answer["data"]["plan"]})["data"]
     assert out["filename"] == "回访计划-2026-12.csv"
-    assert out["csv"].startswith("\ufeff周次,区域,序号,客户编号")
-    table = list(csv.reader(io.StringIO(out["csv"].lstrip("\ufeff"))))
+    assert out["csv"].startswith("\ufeff周次,区域,序号,客户编号".encode())
+    table = list(csv.reader(io.StringIO(out["csv"].decode("utf-8-sig"))))
     assert [r[3] for r in table[1:]] == ["M1", "'=1+1", "D1"]  # area 乙村 grouped in week 1
     assert table[1][5] == "必访" and table[1][8] == MODES["notice"]
     assert re.search(r"必访：逾期 45 天.*逾期 45 天 \+50", table[1][10])
@@ -206,7 +206,24 @@ def test_an_xlsx_file_asks_the_worker_for_openpyxl_first(monkeypatch):
     payload = json.dumps({"file_name": "客户.csv", "settings": {"month": MONTH}})
     files = {"file": buf.getvalue()}  # a workbook under a .csv name: its bytes decide
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # not installed yet, as in the browser
-    assert json.loads(dispatch.call("priority", "run", payload, files)) == {"needs": "openpyxl"}
+    assert json.loads(dispatch.call("priority", "run", payload, files)[0]) == {"needs": "openpyxl"}
     monkeypatch.undo()
-    answer = json.loads(dispatch.call("priority", "run", payload, files))
+    answer = json.loads(dispatch.call("priority", "run", payload, files)[0])
     assert answer["ok"] is True and answer["data"]["summary"]["valid"] == 1
+
+
+def test_a_new_run_forgets_the_old_plan_before_it_plans(monkeypatch):
+    """The old plan must not share the worker's memory with the new one being computed
+    (the page has cleared its result already), even when the new run is refused."""
+    old = priority.run({"rows": [row(), BIG], "settings": {"month": MONTH}})["data"]["plan"]
+    kept_while_planning = []
+    real = priority.compute
+
+    def compute(data):
+        kept_while_planning.append(dict(plans._kept))
+        return real(data)
+
+    monkeypatch.setattr(priority, "compute", compute)
+    assert priority.run({"rows": [], "settings": {"month": MONTH}})["ok"] is False
+    assert kept_while_planning == [{}]
+    assert priority.export({"plan": old})["error"]["field"] == "plan"

@@ -56,7 +56,7 @@ def records(draw):
 
 
 def call(action: str, payload: dict, files=None) -> dict:
-    answer = json.loads(dispatch.call("report", action, json.dumps(payload), files))
+    answer = json.loads(dispatch.call("report", action, json.dumps(payload), files)[0])
     assert set(answer) in ({"ok", "data", "html"}, {"ok", "error"}), answer
     if not answer["ok"]:
         assert answer["error"]["message"]

@@ -2,7 +2,7 @@
 
 Declared actions (tools/api.py): ``run`` makes the plan, keeps it in the worker and
 answers its summary and first table pages; ``view`` shows one list of the kept plan
-sorted and paged as the page asks; ``export`` gives its CSV. ``compute`` is the plan
+sorted and paged as the page asks; ``export`` gives its CSV file. ``compute`` is the plan
 itself, for Python.
 """
 
@@ -69,6 +69,7 @@ def compute(data: dict) -> dict:
 @api.action
 def run(data: dict):
     """The plan's id and summary; ``html`` its summary and first table pages."""
+    plans.drop()  # the page has cleared the old plan's result already
     # Planning allocates many small objects and frees them by reference counting;
     # the cycle collector would only rescan them again and again (a third of the time).
     collecting = gc.isenabled()
@@ -96,7 +97,9 @@ def view(data: dict):
 
 @api.action
 def export(data: dict):
-    """The kept plan's visits as CSV text (with a BOM, so Excel reads the Chinese)."""
+    """The kept plan's visits as a CSV file: UTF-8 bytes with a BOM, so Excel reads the
+    Chinese. Bytes cross to the page as they are (tools/dispatch.py), not as JSON text."""
     plan = plans.find(data)
     month = plan["summary"]["month"]
-    return {"csv": plan_csv(plan["visits"]), "filename": f"回访计划-{month}.csv"}, ""
+    csv = plan_csv(plan["visits"]).encode()
+    return {"csv": csv, "filename": f"回访计划-{month}.csv"}, ""

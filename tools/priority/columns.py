@@ -39,6 +39,9 @@ class Column:
     default: str = ""
     example: str = ""
     note: str = ""
+    # False: a column the officer may bring that no rule reads; its cells are not kept
+    # (for the largest file, 8 MB of the plan kept in the worker).
+    read: bool = True
 
     @property
     def accepts(self) -> str:
@@ -80,7 +83,7 @@ COLUMNS = (
     Column("flagged", "信贷员标记", "bool", example="否", note="信贷员认为有必要回访"),
     Column("bank_required", "行内要求回访", "bool", example="否", note="如总行专项检查"),
     Column("signals", "风险信号", "signals", example=""),
-    Column("note", "备注", "text", example=""),
+    Column("note", "备注", "text", example="", read=False),
 )
 
 # Other ways bank systems write the same choice.

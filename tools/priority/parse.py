@@ -105,7 +105,7 @@ def clients_from_grid(
     columns = []
     for col in COLUMNS:
         index = position.get(col.key)
-        if index is None:
+        if index is None or not col.read:
             columns.append([_PARSERS[col.kind]("", col)] * len(numbered))
             continue
         columns.append(_column(grid_columns[index], col, names[index], bad, last))

@@ -14,6 +14,12 @@ GONE = "计算工具重新启动过，刚才的计划已不在了，请重新计
 _kept: dict[str, dict] = {}
 
 
+def drop() -> None:
+    """Forget the kept plan: a new run replaces it, and the old one must not share the
+    worker's memory with the new one while that is computed (Wasm memory never shrinks)."""
+    _kept.clear()
+
+
 def keep(plan: dict) -> str:
     """Keep ``plan`` (only the latest: one priority page per visit) and return its id."""
     _kept.clear()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Iterator
 
 from tools.common.dates import blank
 from tools.errors import InputError
@@ -78,7 +80,7 @@ def split_csv(text: str) -> list[list[str]]:
     the line where it opened, never read as a shorter table.
     """
     text = text.lstrip("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    reader = csv.reader(_lines(text), delimiter=_delimiter(text))
     rows, starts = [], []
     try:
         while True:
@@ -102,9 +104,25 @@ def split_csv(text: str) -> list[list[str]]:
     return rows
 
 
+# A line as io.StringIO(text, newline="") reads it: ended by \r\n, \r or \n, kept.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time. Not io.StringIO: it copies the whole text at
+    4 bytes a character (20 MB for the largest file) beside the rows being read."""
+    return (match.group() for match in _LINE.finditer(text))
+
+
 def _left_open(text: str, line: int) -> bool:
     """Whether the record starting at ``line`` (1-based) runs to the end inside a quote."""
-    rest = text.split("\n", line - 1)[-1] if line > 1 else text
+    start = 0  # after the (line - 1)th newline, or the last one (text.split, uncopied)
+    for _ in range(line - 1):
+        found = text.find("\n", start)
+        if found < 0:
+            break
+        start = found + 1
+    rest = text[start:]
     strict = csv.reader(io.StringIO(rest, newline=""), delimiter=_delimiter(text), strict=True)
     try:
         next(strict, None)
@@ -116,12 +134,25 @@ def _left_open(text: str, line: int) -> bool:
 def _delimiter(text: str) -> str:
     """The delimiter of the first line (of the first few) that holds a known column name;
     a title line above the header may use another one. Else the most frequent on line 1."""
-    lines = text.split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS]
+    lines = _first_lines(text, HEADER_SEARCH_ROWS)
     for line in lines:
         for delimiter in DELIMITERS:
             if any(column_of(cell.strip().strip('"')) for cell in line.split(delimiter)):
                 return delimiter
     return max(DELIMITERS, key=lines[0].count)
+
+
+def _first_lines(text: str, count: int) -> list[str]:
+    """``text.split("\n", count)[:count]``, without copying the rest of the text."""
+    lines, start = [], 0
+    while len(lines) < count:
+        end = text.find("\n", start)
+        if end < 0:
+            lines.append(text[start:])
+            break
+        lines.append(text[start:end])
+        start = end + 1
+    return lines
 
 
 def grid_from_dicts(rows: list) -> list[list[str]]:
