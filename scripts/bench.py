@@ -70,17 +70,15 @@ COLD_PAGES = {
     "retention page until ready": "tools/retention/",
     "priority page until ready": "tools/priority/",
 }
-# Records, from navigation start, when a tool turns ready, and every long task.
-PROBE = """
-window.benchLongTasks = [];
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) window.benchLongTasks.push([e.startTime, e.duration]);
-}).observe({ type: "longtask", buffered: true });
-new MutationObserver(() => {
+# Records, from navigation start, every long task and when a tool turns ready.
+PROBE = (
+    bench_limits.LONG_TASKS
+    + """new MutationObserver(() => {
   const el = document.querySelector("[data-tool][data-state=ready]");
   if (el && !window.benchReadyAt) window.benchReadyAt = performance.now();
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
 """
+)
 CALL = """async ([tool, input]) => {
   const t0 = performance.now();
   const env = await kbTools.call(tool, input);

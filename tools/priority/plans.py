@@ -22,7 +22,7 @@ def drop() -> None:
 
 def keep(plan: dict) -> str:
     """Keep ``plan`` (only the latest: one priority page per visit) and return its id."""
-    _kept.clear()
+    drop()
     plan_id = os.urandom(6).hex()
     _kept[plan_id] = plan
     return plan_id
